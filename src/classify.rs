@@ -1,0 +1,258 @@
+//! Turns a non-2xx answer into a `CoreError`. Pure, so every status and body shape
+//! is unit-tested natively.
+//!
+//! Two servers can answer with 401: Conduktor Console (`{"title": ...}`) and the
+//! Backstage proxy in front of it (`{"error": {"name": "AuthenticationError"}}`).
+//! They need opposite fixes, so they get different kinds.
+
+use serde::Deserialize;
+
+use crate::error::{CoreError, ErrorKind};
+
+/// The proxy block the README documents; quoted in the proxy-rejected message.
+pub const PROXY_FIX: &str = "set credentials: dangerously-allow-unauthenticated and allowedHeaders: [Authorization] on proxy.endpoints./conduktor in app-config.yaml";
+
+/// Console's error body: `{title, msg?, cause?}`.
+#[derive(Deserialize)]
+struct ConsoleErrorBody {
+    title: String,
+    #[serde(default)]
+    msg: Option<String>,
+    #[serde(default)]
+    cause: Option<String>,
+}
+
+/// Backstage's serialised error: `{"error": {"name": ..., "message": ...}}`.
+#[derive(Deserialize)]
+struct BackstageErrorBody {
+    error: BackstageError,
+}
+
+#[derive(Deserialize)]
+struct BackstageError {
+    name: String,
+    #[serde(default)]
+    message: Option<String>,
+}
+
+enum Body {
+    Console(ConsoleErrorBody),
+    Backstage(BackstageError),
+    Html,
+    Other,
+}
+
+fn parse_body(content_type: Option<&str>, body: &str) -> Body {
+    let trimmed = body.trim_start();
+    if let Ok(console) = serde_json::from_str::<ConsoleErrorBody>(trimmed) {
+        return Body::Console(console);
+    }
+    if let Ok(backstage) = serde_json::from_str::<BackstageErrorBody>(trimmed) {
+        return Body::Backstage(backstage.error);
+    }
+    let html_type = content_type.is_some_and(|t| t.to_ascii_lowercase().contains("text/html"));
+    // Byte slices: a `str` slice could split a multi-byte character and panic.
+    let head = trimmed.as_bytes();
+    let html_text = [b"<!doc".as_slice(), b"<html".as_slice()]
+        .iter()
+        .any(|tag| head.len() >= tag.len() && head[..tag.len()].eq_ignore_ascii_case(tag));
+    if html_type || html_text {
+        Body::Html
+    } else {
+        Body::Other
+    }
+}
+
+/// `Retry-After` in delta-seconds. (An HTTP-date is rare on APIs and needs a
+/// clock; the wasm layer passes it through `Date.parse` first.)
+pub fn retry_after_ms(header: Option<&str>) -> Option<u64> {
+    let seconds: u64 = header?.trim().parse().ok()?;
+    seconds.checked_mul(1000)
+}
+
+/// Classifies a non-2xx response.
+pub fn classify(
+    status: u16,
+    content_type: Option<&str>,
+    body: &str,
+    retry_after: Option<u64>,
+) -> CoreError {
+    let parsed = parse_body(content_type, body);
+    let console_says = match &parsed {
+        Body::Console(e) => format!(": Console says \"{}\"", shown_detail(e)),
+        _ => String::new(),
+    };
+    let (kind, message) = match (status, &parsed) {
+        (401, Body::Backstage(e)) if e.name == "AuthenticationError" => (
+            ErrorKind::ProxyRejected,
+            format!(
+                "the Backstage proxy rejected the request before it reached Conduktor ({}{}): {PROXY_FIX}",
+                e.name,
+                e.message.as_deref().map(|m| format!(": {m}")).unwrap_or_default()
+            ),
+        ),
+        (401, _) => (
+            ErrorKind::Unauthorized,
+            format!(
+                "Conduktor Console did not accept your sign-in token (401{console_says}); sign in again, and if that does not help ask your Conduktor administrator to trust your identity provider (sso.jwt-auth.issuer)"
+            ),
+        ),
+        (403, _) => (
+            ErrorKind::Forbidden,
+            format!("Conduktor Console does not allow you to see this (403{console_says}); ask your Conduktor administrator for access"),
+        ),
+        (404, Body::Console(_)) => (
+            ErrorKind::NotFound,
+            format!("Conduktor Console has nothing by that name (404{console_says}); check the names in the entity's conduktor.io annotations"),
+        ),
+        (404, _) => (
+            ErrorKind::NotFound,
+            "the request was answered with 404 by something other than Conduktor Console; check that proxy.endpoints./conduktor exists and that its target ends in /api".to_string(),
+        ),
+        (429, _) => (
+            ErrorKind::RateLimited,
+            format!(
+                "Conduktor Console is rate limiting requests (429{console_says}); retry {}",
+                retry_after.map(|ms| format!("in {} s", ms.div_ceil(1000))).unwrap_or_else(|| "in a moment".into())
+            ),
+        ),
+        (500..=599, Body::Html) => (
+            ErrorKind::Server,
+            format!("a gateway between Backstage and Conduktor Console answered {status} with an HTML error page; Console may be down or restarting, retry in a moment"),
+        ),
+        (500..=599, _) => (
+            ErrorKind::Server,
+            format!("Conduktor Console failed to answer ({status}{console_says}); retry in a moment, and tell your Conduktor administrator if it persists"),
+        ),
+        _ => (
+            ErrorKind::Http,
+            format!("Conduktor Console answered with an unexpected status {status}{console_says}"),
+        ),
+    };
+    let mut error = CoreError::new(kind, message).with_status(status);
+    if let Body::Console(body) = parsed {
+        error.title = Some(body.title);
+        error.msg = body.msg;
+        error.cause = body.cause;
+    }
+    if matches!(kind, ErrorKind::RateLimited | ErrorKind::Server) {
+        error.retry_after_ms = retry_after;
+    }
+    error
+}
+
+/// Conduktor's own CLI shows `cause`, else `msg`, else `title`.
+fn shown_detail(body: &ConsoleErrorBody) -> &str {
+    [body.cause.as_deref(), body.msg.as_deref()]
+        .into_iter()
+        .flatten()
+        .find(|s| !s.trim().is_empty())
+        .unwrap_or(&body.title)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kind_of(status: u16, body: &str) -> ErrorKind {
+        classify(status, Some("application/json"), body, None).kind
+    }
+
+    #[test]
+    fn console_401_is_unauthorized_with_title() {
+        let e = classify(
+            401,
+            None,
+            r#"{"title":"The user is not authenticated"}"#,
+            None,
+        );
+        assert_eq!(e.kind, ErrorKind::Unauthorized);
+        assert_eq!(e.status, Some(401));
+        assert_eq!(e.title.as_deref(), Some("The user is not authenticated"));
+        assert!(e.message.contains("sign in again"));
+    }
+
+    #[test]
+    fn proxy_401_is_proxy_rejected_and_names_the_fix() {
+        let body = r#"{"error":{"name":"AuthenticationError","message":"Illegal token"},"request":{"method":"GET","url":"/api/proxy/conduktor/x"},"response":{"statusCode":401}}"#;
+        let e = classify(401, Some("application/json; charset=utf-8"), body, None);
+        assert_eq!(e.kind, ErrorKind::ProxyRejected);
+        assert!(e.message.contains("dangerously-allow-unauthenticated"));
+        assert!(e.message.contains("allowedHeaders: [Authorization]"));
+        assert!(e.message.contains("Illegal token"));
+        assert_eq!(e.title, None);
+    }
+
+    #[test]
+    fn statuses_map_to_kinds() {
+        let console = r#"{"title":"t"}"#;
+        assert_eq!(kind_of(403, console), ErrorKind::Forbidden);
+        assert_eq!(kind_of(404, console), ErrorKind::NotFound);
+        assert_eq!(kind_of(404, "Not Found"), ErrorKind::NotFound);
+        assert_eq!(kind_of(429, console), ErrorKind::RateLimited);
+        assert_eq!(kind_of(500, console), ErrorKind::Server);
+        assert_eq!(kind_of(503, ""), ErrorKind::Server);
+        assert_eq!(kind_of(400, console), ErrorKind::Http);
+        assert_eq!(kind_of(409, console), ErrorKind::Http);
+        assert_eq!(kind_of(418, ""), ErrorKind::Http);
+    }
+
+    #[test]
+    fn console_detail_prefers_cause_then_msg() {
+        let e = classify(403, None, r#"{"title":"T","msg":"M","cause":"C"}"#, None);
+        assert!(e.message.contains("\"C\""));
+        assert_eq!(
+            (e.msg.as_deref(), e.cause.as_deref()),
+            (Some("M"), Some("C"))
+        );
+        let e = classify(403, None, r#"{"title":"T","msg":"M","cause":" "}"#, None);
+        assert!(e.message.contains("\"M\""));
+    }
+
+    #[test]
+    fn html_gateway_page_is_a_server_error() {
+        let e = classify(
+            502,
+            Some("text/html"),
+            "<html><body>Bad Gateway</body></html>",
+            None,
+        );
+        assert_eq!(e.kind, ErrorKind::Server);
+        assert!(e.message.contains("HTML error page"));
+        let e = classify(502, None, "<!DOCTYPE html><html></html>", None);
+        assert!(e.message.contains("HTML error page"));
+    }
+
+    #[test]
+    fn retry_after_is_kept_for_429() {
+        assert_eq!(retry_after_ms(Some(" 7 ")), Some(7000));
+        assert_eq!(retry_after_ms(Some("soon")), None);
+        assert_eq!(retry_after_ms(Some("99999999999999999999")), None);
+        let e = classify(
+            429,
+            None,
+            r#"{"title":"rate limit exceeded on Confluent API"}"#,
+            Some(7000),
+        );
+        assert_eq!(e.retry_after_ms, Some(7000));
+        assert!(e.message.contains("in 7 s"));
+    }
+
+    #[test]
+    fn odd_bodies_do_not_panic() {
+        for body in [
+            "",
+            "{",
+            "[]",
+            "null",
+            "\u{0}",
+            "<",
+            "<!do",
+            "é<!DOCTYPE",
+            "{\"title\":1}",
+        ] {
+            let _ = classify(500, None, body, None);
+            let _ = classify(401, Some("\u{1F600}"), body, None);
+        }
+    }
+}

@@ -1,0 +1,103 @@
+//! The one error type of the core. Every failure the card can show is a `CoreError`
+//! with a stable `kind` the TypeScript shim switches on, the HTTP status when there
+//! was a response, Console's own `title`/`msg`/`cause` when it sent them, and a
+//! message that says what went wrong and what to do about it.
+//!
+//! Messages are built only from the URL, the status and the server's answer: the
+//! token is never an input here, so it cannot leak into an error.
+
+use std::fmt;
+
+/// Stable error kinds, serialised in kebab-case for JavaScript.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorKind {
+    /// The caller passed something the core refuses before any request.
+    InvalidInput,
+    /// Console's 401: no valid token.
+    Unauthorized,
+    /// The Backstage proxy's own 401: the request never reached Console.
+    ProxyRejected,
+    /// Console's 403: the user's RBAC does not allow this.
+    Forbidden,
+    /// 404.
+    NotFound,
+    /// 429.
+    RateLimited,
+    /// 5xx, including HTML error pages from a gateway.
+    Server,
+    /// Any other non-2xx status.
+    Http,
+    /// The request could not be sent or the connection broke.
+    Network,
+    /// The request took longer than `timeoutMs`.
+    Timeout,
+    /// The caller's `AbortSignal` fired.
+    Aborted,
+    /// A 2xx answer whose body is not what Console sends.
+    Decode,
+}
+
+impl ErrorKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorKind::InvalidInput => "invalid-input",
+            ErrorKind::Unauthorized => "unauthorized",
+            ErrorKind::ProxyRejected => "proxy-rejected",
+            ErrorKind::Forbidden => "forbidden",
+            ErrorKind::NotFound => "not-found",
+            ErrorKind::RateLimited => "rate-limited",
+            ErrorKind::Server => "server",
+            ErrorKind::Http => "http",
+            ErrorKind::Network => "network",
+            ErrorKind::Timeout => "timeout",
+            ErrorKind::Aborted => "aborted",
+            ErrorKind::Decode => "decode",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct CoreError {
+    pub kind: ErrorKind,
+    pub message: String,
+    pub status: Option<u16>,
+    /// Console's error `title`, when the body was Console's error shape.
+    pub title: Option<String>,
+    /// Console's error `msg`.
+    pub msg: Option<String>,
+    /// Console's error `cause`.
+    pub cause: Option<String>,
+    /// From a `Retry-After` header on 429/503, in milliseconds.
+    pub retry_after_ms: Option<u64>,
+}
+
+impl CoreError {
+    pub fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
+        CoreError {
+            kind,
+            message: message.into(),
+            status: None,
+            title: None,
+            msg: None,
+            cause: None,
+            retry_after_ms: None,
+        }
+    }
+
+    pub fn invalid_input(message: impl Into<String>) -> Self {
+        CoreError::new(ErrorKind::InvalidInput, message)
+    }
+
+    pub fn with_status(mut self, status: u16) -> Self {
+        self.status = Some(status);
+        self
+    }
+}
+
+impl fmt::Display for CoreError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} ({})", self.message, self.kind.as_str())
+    }
+}
+
+impl std::error::Error for CoreError {}

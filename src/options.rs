@@ -1,0 +1,95 @@
+//! Reads the optional `options` object JavaScript passes:
+//! `{ signal?: AbortSignal, timeoutMs?: number, proxyPath?: string }`.
+
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::AbortSignal;
+
+use crate::error::CoreError;
+
+pub const DEFAULT_TIMEOUT_MS: u32 = 15_000;
+/// Ten minutes: longer is certainly a unit mistake (seconds for milliseconds, …).
+pub const MAX_TIMEOUT_MS: u32 = 600_000;
+
+pub struct CallOptions {
+    pub signal: Option<AbortSignal>,
+    pub timeout_ms: u32,
+    pub proxy_path: Option<String>,
+}
+
+impl CallOptions {
+    pub fn from_js(options: &JsValue) -> Result<CallOptions, CoreError> {
+        if options.is_undefined() || options.is_null() {
+            return Ok(CallOptions {
+                signal: None,
+                timeout_ms: DEFAULT_TIMEOUT_MS,
+                proxy_path: None,
+            });
+        }
+        if !options.is_object() {
+            return Err(CoreError::invalid_input(
+                "options must be an object like { timeoutMs: 15000 }",
+            ));
+        }
+        let signal = match field(options, "signal")? {
+            None => None,
+            Some(value) => Some(value.dyn_into::<AbortSignal>().map_err(|_| {
+                CoreError::invalid_input(
+                    "options.signal must be an AbortSignal (from new AbortController().signal)",
+                )
+            })?),
+        };
+        let timeout_ms = match field(options, "timeoutMs")? {
+            None => DEFAULT_TIMEOUT_MS,
+            Some(value) => timeout_from(value.as_f64())?,
+        };
+        let proxy_path = match field(options, "proxyPath")? {
+            None => None,
+            Some(value) => Some(value.as_string().ok_or_else(|| {
+                CoreError::invalid_input("options.proxyPath must be a string like \"/conduktor\"")
+            })?),
+        };
+        Ok(CallOptions {
+            signal,
+            timeout_ms,
+            proxy_path,
+        })
+    }
+}
+
+/// `undefined` and `null` both mean "not given". Reading a getter may throw.
+fn field(object: &JsValue, name: &str) -> Result<Option<JsValue>, CoreError> {
+    let value = js_sys::Reflect::get(object, &JsValue::from_str(name))
+        .map_err(|_| CoreError::invalid_input(format!("options.{name} could not be read")))?;
+    Ok((!value.is_undefined() && !value.is_null()).then_some(value))
+}
+
+fn timeout_from(value: Option<f64>) -> Result<u32, CoreError> {
+    match value {
+        Some(ms) if ms.is_finite() && ms >= 1.0 && ms <= f64::from(MAX_TIMEOUT_MS) => {
+            Ok(ms.round() as u32)
+        }
+        _ => Err(CoreError::invalid_input(format!(
+            "options.timeoutMs must be a number of milliseconds between 1 and {MAX_TIMEOUT_MS}"
+        ))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn timeouts_are_bounded() {
+        assert_eq!(timeout_from(Some(2500.4)).unwrap(), 2500);
+        for bad in [
+            None,
+            Some(0.0),
+            Some(-1.0),
+            Some(f64::NAN),
+            Some(f64::INFINITY),
+            Some(600_001.0),
+        ] {
+            assert!(timeout_from(bad).is_err(), "{bad:?}");
+        }
+    }
+}

@@ -1,0 +1,237 @@
+//! Validates what JavaScript hands the core and builds request URLs. Pure, so it is
+//! unit-tested natively; everything here runs before any request is sent.
+
+use crate::error::CoreError;
+
+/// Longest token accepted. Real ID tokens are 1–4 KiB; a bigger one is a mistake
+/// (or an attack on header limits) and would be rejected by the proxy anyway.
+pub const MAX_TOKEN_BYTES: usize = 16 * 1024;
+
+/// Default Backstage proxy endpoint under the proxy base.
+pub const DEFAULT_PROXY_PATH: &str = "/conduktor";
+
+/// A token that may be put into an `Authorization: Bearer` header.
+/// Deliberately not `Debug`/`Display`: it must never be formatted into a message.
+pub struct Token(String);
+
+impl Token {
+    pub fn parse(raw: Option<String>) -> Result<Token, CoreError> {
+        let raw = raw.ok_or_else(|| {
+            CoreError::invalid_input(
+                "the token must be a string: pass the user's ID token from your auth API",
+            )
+        })?;
+        if raw.is_empty() {
+            return Err(CoreError::invalid_input(
+                "the token is empty: the user is not signed in to the identity provider the card is bound to; sign in again",
+            ));
+        }
+        if raw.len() > MAX_TOKEN_BYTES {
+            return Err(CoreError::invalid_input(format!(
+                "the token is {} bytes long, more than the {MAX_TOKEN_BYTES} accepted: check which token the card is given",
+                raw.len()
+            )));
+        }
+        if raw.bytes().any(|b| !(0x21..=0x7e).contains(&b)) {
+            return Err(CoreError::invalid_input(
+                "the token contains whitespace, control or non-ASCII characters: pass the raw JWT, without a 'Bearer ' prefix",
+            ));
+        }
+        Ok(Token(raw))
+    }
+
+    pub fn bearer_header(&self) -> String {
+        format!("Bearer {}", self.0)
+    }
+}
+
+/// The validated base URL of the Conduktor proxy endpoint, without trailing slash:
+/// `${proxyBase}${proxyPath}`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Endpoint(String);
+
+impl Endpoint {
+    pub fn parse(
+        proxy_base: Option<String>,
+        proxy_path: Option<String>,
+    ) -> Result<Endpoint, CoreError> {
+        let base = proxy_base.ok_or_else(|| {
+            CoreError::invalid_input(
+                "proxyBase must be a string: pass await discoveryApi.getBaseUrl('proxy')",
+            )
+        })?;
+        check_url_text("proxyBase", &base)?;
+        let lower = base.to_ascii_lowercase();
+        let has_host = |scheme: &str| {
+            lower
+                .strip_prefix(scheme)
+                .is_some_and(|rest| !rest.is_empty() && !rest.starts_with('/'))
+        };
+        let absolute_path = base.starts_with('/') && !base.starts_with("//");
+        if !(has_host("http://") || has_host("https://") || absolute_path) {
+            return Err(CoreError::invalid_input(format!(
+                "proxyBase \"{}\" is neither an http(s) URL nor an absolute path: pass await discoveryApi.getBaseUrl('proxy')",
+                shorten(&base)
+            )));
+        }
+        let path = proxy_path.unwrap_or_else(|| DEFAULT_PROXY_PATH.to_string());
+        check_url_text("proxyPath", &path)?;
+        if !path.starts_with('/') || path.split('/').any(|s| s == "." || s == "..") {
+            return Err(CoreError::invalid_input(format!(
+                "proxyPath \"{}\" must start with '/' and contain no '.' or '..' segments, like the default \"{DEFAULT_PROXY_PATH}\"",
+                shorten(&path)
+            )));
+        }
+        Ok(Endpoint(format!(
+            "{}{}",
+            base.trim_end_matches('/'),
+            path.trim_end_matches('/')
+        )))
+    }
+
+    /// `segments` are literal path segments (fixed API words) or names; each is
+    /// percent-encoded as one segment so names cannot change the path.
+    pub fn url(&self, segments: &[&str]) -> String {
+        let mut url = self.0.clone();
+        for segment in segments {
+            url.push('/');
+            url.push_str(&encode_segment(segment));
+        }
+        url
+    }
+}
+
+fn check_url_text(what: &str, value: &str) -> Result<(), CoreError> {
+    if value.is_empty() {
+        return Err(CoreError::invalid_input(format!(
+            "{what} is empty: pass await discoveryApi.getBaseUrl('proxy')"
+        )));
+    }
+    if value.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Err(CoreError::invalid_input(format!(
+            "{what} contains whitespace or control characters"
+        )));
+    }
+    if value.contains(['?', '#']) {
+        return Err(CoreError::invalid_input(format!(
+            "{what} \"{}\" contains a query or fragment: pass the bare proxy base URL",
+            shorten(value)
+        )));
+    }
+    Ok(())
+}
+
+/// Percent-encodes everything but RFC 3986 unreserved characters.
+pub fn encode_segment(segment: &str) -> String {
+    let mut out = String::with_capacity(segment.len());
+    for byte in segment.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
+            out.push(byte as char);
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    // "." and ".." are unreserved but are dot-segments to URL parsers.
+    match out.as_str() {
+        "." => "%2E".to_string(),
+        ".." => "%2E%2E".to_string(),
+        _ => out,
+    }
+}
+
+/// Echo user input back in messages without flooding them.
+fn shorten(value: &str) -> String {
+    const MAX: usize = 80;
+    if value.chars().count() <= MAX {
+        value.to_string()
+    } else {
+        format!("{}…", value.chars().take(MAX).collect::<String>())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::ErrorKind;
+
+    fn endpoint(base: &str) -> Result<Endpoint, CoreError> {
+        Endpoint::parse(Some(base.to_string()), None)
+    }
+
+    #[test]
+    fn tokens_are_validated() {
+        assert!(Token::parse(Some("eyJ.a-b_c.d".into())).is_ok());
+        for bad in ["", " ", "a b", "abc\n", "Bearer abc", "é", "a\u{0}"] {
+            let Err(e) = Token::parse(Some(bad.into())) else {
+                panic!("{bad:?} was accepted")
+            };
+            assert_eq!(e.kind, ErrorKind::InvalidInput, "{bad:?}");
+        }
+        assert!(Token::parse(None).is_err());
+        assert!(Token::parse(Some("a".repeat(MAX_TOKEN_BYTES))).is_ok());
+        assert!(Token::parse(Some("a".repeat(MAX_TOKEN_BYTES + 1))).is_err());
+    }
+
+    #[test]
+    fn token_never_appears_in_errors() {
+        let secret = format!("{}\n", "s3cr3t-marker".repeat(10));
+        let Err(e) = Token::parse(Some(secret)) else {
+            panic!("accepted")
+        };
+        assert!(!e.message.contains("s3cr3t-marker"));
+    }
+
+    #[test]
+    fn proxy_base_forms() {
+        let ok = |base: &str, want: &str| {
+            assert_eq!(endpoint(base).unwrap().url(&["public"]), want, "{base}");
+        };
+        ok(
+            "http://localhost:7007/api/proxy",
+            "http://localhost:7007/api/proxy/conduktor/public",
+        );
+        ok(
+            "https://bs.example.com/api/proxy///",
+            "https://bs.example.com/api/proxy/conduktor/public",
+        );
+        ok("/api/proxy", "/api/proxy/conduktor/public");
+        ok("HTTP://h/", "HTTP://h/conduktor/public");
+        for bad in [
+            "",
+            "api/proxy",
+            "//evil.example.com/api",
+            "javascript:alert(1)",
+            "ftp://h/api",
+            "http://",
+            "http:///x",
+            "http://h/api?x=1",
+            "http://h/api#f",
+            " http://h",
+        ] {
+            assert_eq!(
+                endpoint(bad).expect_err(bad).kind,
+                ErrorKind::InvalidInput,
+                "{bad:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn proxy_path_is_validated() {
+        let with_path = |p: &str| Endpoint::parse(Some("/api/proxy".into()), Some(p.into()));
+        assert_eq!(with_path("/kafka/").unwrap().url(&[]), "/api/proxy/kafka");
+        for bad in ["kafka", "/a/../b", "/.", "/a?b", ""] {
+            assert!(with_path(bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn names_are_one_encoded_segment() {
+        assert_eq!(encode_segment("click.pageviews"), "click.pageviews");
+        assert_eq!(encode_segment("a/b"), "a%2Fb");
+        assert_eq!(encode_segment(".."), "%2E%2E");
+        assert_eq!(encode_segment("."), "%2E");
+        assert_eq!(encode_segment("x?y#z%"), "x%3Fy%23z%25");
+        assert_eq!(encode_segment("é"), "%C3%A9");
+    }
+}
