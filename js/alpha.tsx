@@ -1,0 +1,37 @@
+import { compatWrapper } from '@backstage/core-compat-api';
+import { ApiBlueprint, createFrontendPlugin, discoveryApiRef } from '@backstage/frontend-plugin-api';
+import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import { ConduktorClient } from './api/ConduktorClient.js';
+import { conduktorApiRef, conduktorAuthApiRef } from './api/types.js';
+import { unboundAuthApi } from './api/unboundAuthApi.js';
+
+/** `api:conduktor/auth`: override it from an app module to bind your identity provider. */
+const conduktorAuthApi = ApiBlueprint.make({
+  name: 'auth',
+  params: defineParams => defineParams({ api: conduktorAuthApiRef, deps: {}, factory: () => unboundAuthApi }),
+});
+
+const conduktorApi = ApiBlueprint.make({
+  params: defineParams =>
+    defineParams({
+      api: conduktorApiRef,
+      deps: { discoveryApi: discoveryApiRef, authApi: conduktorAuthApiRef },
+      factory: ({ discoveryApi, authApi }) => new ConduktorClient({ discoveryApi, authApi }),
+    }),
+});
+
+/** `entity-card:conduktor/clusters` on the entity overview. */
+const conduktorEntityCard = EntityCardBlueprint.make({
+  name: 'clusters',
+  params: {
+    type: 'content',
+    filter: { kind: 'component' },
+    loader: () => import('./components/ConduktorCard.js').then(m => compatWrapper(<m.ConduktorCard />)),
+  },
+});
+
+/** The plugin for apps on Backstage's new frontend system (auto-discovered). */
+export default createFrontendPlugin({
+  pluginId: 'conduktor',
+  extensions: [conduktorAuthApi, conduktorApi, conduktorEntityCard],
+});

@@ -1,0 +1,54 @@
+import { describe, expect, it, vi } from 'vitest';
+import { ConduktorClient } from './ConduktorClient.js';
+import type { ConduktorCore } from '../core/loadCore.js';
+import { clusters, conduktorError } from '../test/fixtures.js';
+
+function setup(token = 'header.payload.signature') {
+  const core: ConduktorCore = { fetchClusters: vi.fn().mockResolvedValue(clusters) };
+  const getIdToken = vi.fn().mockResolvedValue(token);
+  const client = new ConduktorClient({
+    discoveryApi: { getBaseUrl: vi.fn().mockResolvedValue('http://localhost:7007/api/proxy') },
+    authApi: { getIdToken },
+    loadCore: async () => core,
+  });
+  return { client, core, getIdToken };
+}
+
+describe('ConduktorClient', () => {
+  it('hands the ID token and the proxy base straight to the core', async () => {
+    const { client, core } = setup();
+    const signal = new AbortController().signal;
+    await expect(client.fetchClusters({ signal })).resolves.toEqual(clusters);
+    expect(core.fetchClusters).toHaveBeenCalledWith('header.payload.signature', 'http://localhost:7007/api/proxy', {
+      signal,
+      proxyPath: undefined,
+    });
+  });
+
+  it('asks for a fresh token on every call and keeps it in no field', async () => {
+    const { client, getIdToken } = setup('marker-token-123');
+    await client.fetchClusters();
+    await client.fetchClusters();
+    expect(getIdToken).toHaveBeenCalledTimes(2);
+    expect(JSON.stringify(client)).not.toContain('marker-token-123');
+  });
+
+  it('passes a configured proxy path', async () => {
+    const core: ConduktorCore = { fetchClusters: vi.fn().mockResolvedValue([]) };
+    const client = new ConduktorClient({
+      discoveryApi: { getBaseUrl: async () => '/api/proxy' },
+      authApi: { getIdToken: async () => 't' },
+      proxyPath: '/kafka-console',
+      loadCore: async () => core,
+    });
+    await client.fetchClusters();
+    expect(core.fetchClusters).toHaveBeenCalledWith('t', '/api/proxy', { proxyPath: '/kafka-console' });
+  });
+
+  it('lets the core’s typed errors through unchanged', async () => {
+    const { client, core } = setup();
+    const error = conduktorError('forbidden', 'no', 403);
+    vi.mocked(core.fetchClusters).mockRejectedValue(error);
+    await expect(client.fetchClusters()).rejects.toBe(error);
+  });
+});

@@ -1,0 +1,30 @@
+import type { DiscoveryApi } from '@backstage/core-plugin-api';
+import { loadCore, type ConduktorCore } from '../core/loadCore.js';
+import type { ConduktorApi, ConduktorAuthApi, ConduktorCallOptions, KafkaCluster } from './types.js';
+
+export interface ConduktorClientOptions {
+  discoveryApi: Pick<DiscoveryApi, 'getBaseUrl'>;
+  authApi: ConduktorAuthApi;
+  /** The Backstage proxy endpoint that targets Console's `/api`; default `/conduktor`. */
+  proxyPath?: string;
+  /** Injected in tests; defaults to the bundled wasm core. */
+  loadCore?: () => Promise<ConduktorCore>;
+}
+
+/**
+ * Thin client over the wasm core: it gathers the token and proxy base for each call
+ * and hands them straight to the core, which does the request, the validation and
+ * the error mapping. The token is fetched per call and kept in no field.
+ */
+export class ConduktorClient implements ConduktorApi {
+  constructor(private readonly options: ConduktorClientOptions) {}
+
+  async fetchClusters(call: ConduktorCallOptions = {}): Promise<KafkaCluster[]> {
+    const [core, proxyBase, token] = await Promise.all([
+      (this.options.loadCore ?? loadCore)(),
+      this.options.discoveryApi.getBaseUrl('proxy'),
+      this.options.authApi.getIdToken(),
+    ]);
+    return core.fetchClusters(token, proxyBase, { ...call, proxyPath: this.options.proxyPath });
+  }
+}

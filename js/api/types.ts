@@ -1,0 +1,25 @@
+import { createApiRef } from '@backstage/core-plugin-api';
+import type { FetchOptions, KafkaCluster } from '../wasm/conduktor_card_core.js';
+
+export type { ConduktorError, ConduktorErrorKind, FetchOptions, KafkaCluster } from '../wasm/conduktor_card_core.js';
+
+/** Per-call options the card passes; the token and proxy base are the client's job. */
+export type ConduktorCallOptions = Pick<FetchOptions, 'signal' | 'timeoutMs'>;
+
+/** What the card needs from Conduktor. */
+export interface ConduktorApi {
+  fetchClusters(options?: ConduktorCallOptions): Promise<KafkaCluster[]>;
+}
+
+export const conduktorApiRef = createApiRef<ConduktorApi>({ id: 'plugin.conduktor.service' });
+
+/**
+ * The sign-in the card forwards to Conduktor Console: any Backstage auth API with
+ * `getIdToken` (Okta, Microsoft, Google, GitLab, OneLogin, a custom OIDC ref…).
+ * Bind it in your app to the provider Console trusts (see the README).
+ */
+export type ConduktorAuthApi = {
+  getIdToken(options?: { optional?: boolean; instantPopup?: boolean }): Promise<string>;
+};
+
+export const conduktorAuthApiRef = createApiRef<ConduktorAuthApi>({ id: 'plugin.conduktor.auth' });

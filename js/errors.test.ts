@@ -1,0 +1,33 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { errorTitle, isConduktorError, isRetryable } from './errors.js';
+import { conduktorError } from './test/fixtures.js';
+import { fetchClusters, initSync } from './wasm/conduktor_card_core.js';
+
+describe('isConduktorError', () => {
+  it('recognises the core’s errors and nothing else', () => {
+    expect(isConduktorError(conduktorError('network', 'x'))).toBe(true);
+    expect(isConduktorError(new Error('x'))).toBe(false);
+    expect(isConduktorError({ name: 'ConduktorError', kind: 'network', message: 'x' })).toBe(false);
+    expect(isConduktorError(Object.assign(new Error('x'), { name: 'ConduktorError', kind: 'nope' }))).toBe(false);
+    expect(isConduktorError(undefined)).toBe(false);
+  });
+
+  it('matches what the real wasm core rejects with', async () => {
+    initSync({ module: readFileSync(resolve(process.cwd(), 'js/wasm/conduktor_card_core_bg.wasm')) });
+    const error = await fetchClusters('', '/api/proxy').catch(e => e);
+    expect(isConduktorError(error)).toBe(true);
+    expect(error).toBeInstanceOf(Error);
+    expect(error.kind).toBe('invalid-input');
+    expect(error.message).toMatch(/sign in/);
+  });
+});
+
+describe('titles and retry advice', () => {
+  it('has a title for every kind and retries only transient failures', () => {
+    expect(errorTitle(conduktorError('proxy-rejected', 'x'))).toMatch(/proxy/);
+    expect(isRetryable(conduktorError('timeout', 'x'))).toBe(true);
+    expect(isRetryable(conduktorError('forbidden', 'x'))).toBe(false);
+  });
+});

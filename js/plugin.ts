@@ -1,0 +1,32 @@
+import {
+  createApiFactory,
+  createComponentExtension,
+  createPlugin,
+  discoveryApiRef,
+} from '@backstage/core-plugin-api';
+import { ConduktorClient } from './api/ConduktorClient.js';
+import { conduktorApiRef, conduktorAuthApiRef } from './api/types.js';
+import { unboundAuthApi } from './api/unboundAuthApi.js';
+
+/** The plugin for apps on Backstage's legacy frontend system. */
+export const conduktorPlugin = createPlugin({
+  id: 'conduktor',
+  apis: [
+    createApiFactory({ api: conduktorAuthApiRef, deps: {}, factory: () => unboundAuthApi }),
+    createApiFactory({
+      api: conduktorApiRef,
+      deps: { discoveryApi: discoveryApiRef, authApi: conduktorAuthApiRef },
+      factory: ({ discoveryApi, authApi }) => new ConduktorClient({ discoveryApi, authApi }),
+    }),
+  ],
+});
+
+/** Entity card for legacy apps: `<EntityConduktorCard />` on an entity page. */
+export const EntityConduktorCard = conduktorPlugin.provide(
+  createComponentExtension({
+    name: 'EntityConduktorCard',
+    component: {
+      lazy: () => import('./components/ConduktorCard.js').then(m => m.ConduktorCard),
+    },
+  }),
+);
