@@ -49,7 +49,7 @@ const columns: TableColumn<KafkaCluster>[] = [
           .split(',')
           .filter(Boolean)
           .map(server => (
-            <Typography key={server} variant="body2" style={{ fontFamily: 'monospace' }}>
+            <Typography key={server} variant="body2" style={{ fontFamily: 'monospace', whiteSpace: 'nowrap' }}>
               {server.trim()}
             </Typography>
           ))}

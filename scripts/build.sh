@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Builds the npm package: the wasm core (wasm-pack --target web, wasm-opt from npm
+# binaryen), the TypeScript shim (tsc), then `npm pack` into .artifacts/.
+set -euo pipefail
+. "$(dirname "$0")/lib/common.sh"
+cd "$ROOT"
+
+step "Building the wasm core (wasm-pack build --release --target web)"
+logged wasm-pack-build npm run --silent build:wasm
+step "Compiling the TypeScript shim (tsc, strict)"
+logged tsc-build npm run --silent build:js
+step "Packing the npm package"
+rm -f "$ARTIFACTS"/backstage-plugin-conduktor-card*.tgz
+packed=$(npm pack --silent --pack-destination "$ARTIFACTS")
+mv "$ARTIFACTS/$packed" "$PLUGIN_TARBALL"
+tar -tzf "$PLUGIN_TARBALL" | grep -q '^package/dist/wasm/conduktor_card_core_bg.wasm$' ||
+  die "the packed tarball has no .wasm: Backstage's bundler could not load the core"
+wasm_raw=$(stat -c %s dist/wasm/conduktor_card_core_bg.wasm)
+wasm_gz=$(gzip -9 -c dist/wasm/conduktor_card_core_bg.wasm | wc -c)
+glue_raw=$(stat -c %s dist/wasm/conduktor_card_core.js)
+glue_gz=$(gzip -9 -c dist/wasm/conduktor_card_core.js | wc -c)
+echo "packed $PLUGIN_TARBALL ($(stat -c %s "$PLUGIN_TARBALL") bytes); .wasm ${wasm_raw} B (${wasm_gz} B gzip), glue ${glue_raw} B (${glue_gz} B gzip)"

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Runs every test: lint, native Rust tests (core and simulator), the core's browser
+# tests in headless Chromium against the simulator, the TypeScript shim's tests, and
+# the end-to-end test in a real Backstage app. Installs what is missing first.
+# Servers listen on loopback only and are stopped by PID when the script exits.
+set -euo pipefail
+. "$(dirname "$0")/lib/common.sh"
+. "$ROOT/scripts/lib/backstage.sh"
+trap stop_started EXIT
+cd "$ROOT"
+
+WASM_TEST_SIM_PORT=28917
+E2E_SIM_PORT=28918
+E2E_BACKSTAGE_PORT=27007
+
+"$ROOT/scripts/setup.sh"
+
+step "Rust formatting and lints (cargo fmt --check, cargo clippy -D warnings)"
+cargo fmt --all --check
+cargo clippy --workspace --all-targets --quiet -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --all-targets --quiet -- -D warnings
+
+step "Native Rust tests of the core and the simulator (cargo test --workspace)"
+cargo test --workspace
+
+step "Starting the Console simulator on 127.0.0.1:$WASM_TEST_SIM_PORT"
+cargo build --quiet -p conduktor-sim
+start_sim sim-wasm-tests "$WASM_TEST_SIM_PORT"
+
+step "Browser tests of the wasm core in headless Chromium (wasm-pack test --headless --chrome)"
+CONDUKTOR_SIM_URL="http://127.0.0.1:$WASM_TEST_SIM_PORT" wasm-pack test --headless --chrome 2>&1 | tee "$LOGS/wasm-pack-test.log"
+# A suite configured for Node instead of the browser runs nothing and still exits 0.
+grep -Eq 'test result: ok\. [1-9][0-9]* passed' "$LOGS/wasm-pack-test.log" ||
+  die "the browser test suite reported no passed test"
+
+"$ROOT/scripts/build.sh"
+
+step "TypeScript shim: strict type check and unit tests (vitest)"
+npx tsc -p tsconfig.json --noEmit
+npx vitest run
+
+prepare_backstage_app
+step "Starting the simulator (:$E2E_SIM_PORT) and the production Backstage app (:$E2E_BACKSTAGE_PORT)"
+start_sim sim-e2e "$E2E_SIM_PORT"
+start_backstage backstage-e2e "$E2E_BACKSTAGE_PORT" "$E2E_SIM_PORT"
+
+step "End-to-end tests in headless Chromium (node --test, playwright-core)"
+E2E_BASE_URL="http://127.0.0.1:$E2E_BACKSTAGE_PORT" E2E_SCREENSHOTS="$ROOT/e2e/artifacts" \
+  node --test --test-concurrency=1 e2e/tests/
+
+step "All tests passed"
