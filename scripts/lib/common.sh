@@ -15,11 +15,12 @@ mkdir -p "$TOOLS" "$ARTIFACTS" "$LOGS"
 export PATH="$CARGO_TOOLS/bin:$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 export CHROMEDRIVER=/usr/bin/chromedriver
 
-START_SECONDS=$SECONDS
+# Shared by nested scripts so progress lines show the time since the outer command started.
+export CONDUKTOR_RUN_START=${CONDUKTOR_RUN_START:-$(date +%s)}
 
 # Prints a progress line with the elapsed time of the whole run.
 step() {
-  printf '\n==> [%4ss] %s\n' "$((SECONDS - START_SECONDS))" "$*"
+  printf '\n==> [%4ss] %s\n' "$(($(date +%s) - CONDUKTOR_RUN_START))" "$*"
 }
 
 die() {
