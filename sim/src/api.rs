@@ -4,40 +4,61 @@
 
 use std::sync::Arc;
 
-use axum::extract::{FromRequestParts, State};
+use axum::extract::{FromRequestParts, Path, Query, State};
 use axum::http::header::{AUTHORIZATION, CONTENT_TYPE};
 use axum::http::request::Parts;
 use axum::http::{HeaderName, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
+use serde::Deserialize;
 use serde_json::{json, Value};
 use tower_http::cors::{Any, CorsLayer};
 
+use crate::controls::{self, Controls};
 use crate::data::Seed;
 use crate::idp::{Claims, DevIdp, TokenRequest};
+use crate::search::{search_consumer_groups, search_topics, SearchRequest};
 
 pub struct AppState {
     pub idp: DevIdp,
     pub data: Seed,
+    pub controls: Controls,
 }
 
 type Shared = Arc<AppState>;
 
 pub fn router(state: Shared) -> Router {
-    let public = Router::new().route("/console/v2/kafka-cluster", get(list_clusters));
+    let public = Router::new()
+        .route("/console/v2/kafka-cluster", get(list_clusters))
+        .route("/console/v2/kafka-cluster/{name}", get(get_cluster))
+        .route("/kafka/v2/cluster/{cluster}/topic", get(list_topics))
+        .route("/kafka/v2/cluster/{cluster}/topic/{name}", get(get_topic))
+        .route("/v1/clusters/{cluster}/topics", post(search_topics_route))
+        .route("/v1/clusters/{cluster}/consumergroups", post(search_groups_route))
+        .route("/self-serve/v1/application", get(list_applications))
+        .route("/self-serve/v1/application/{name}", get(get_application))
+        .route("/self-serve/v1/application-instance", get(list_instances))
+        .route("/self-serve/v1/application-instance/{name}", get(get_instance));
     let cors = CorsLayer::new()
         .allow_origin(Any)
-        .allow_methods([Method::GET, Method::POST])
+        .allow_methods([Method::GET, Method::POST, Method::DELETE])
         .allow_headers([AUTHORIZATION, CONTENT_TYPE])
         .expose_headers([HeaderName::from_static("retry-after")]);
-    Router::new()
+    let mut router = Router::new();
+    if state.controls.enabled {
+        router = router
+            .route("/sim/faults", post(controls::add_fault).delete(controls::clear_faults))
+            .route("/sim/requests", get(controls::list_requests).delete(controls::clear_requests));
+    }
+    router
         .nest("/public", public.clone())
         .nest("/api/public", public)
         .route("/idp/.well-known/openid-configuration", get(discovery))
         .route("/idp/jwks", get(jwks))
         .route("/idp/token", post(token))
         .fallback(not_found)
+        .layer(axum::middleware::from_fn_with_state(state.clone(), controls::middleware))
         .layer(cors)
         .with_state(state)
 }
@@ -51,8 +72,7 @@ impl IntoResponse for ConsoleError {
     }
 }
 
-const UNAUTHENTICATED: ConsoleError =
-    ConsoleError(StatusCode::UNAUTHORIZED, "The user is not authenticated");
+const UNAUTHENTICATED: ConsoleError = ConsoleError(StatusCode::UNAUTHORIZED, "The user is not authenticated");
 
 /// The authenticated Console user, from a delegated JWT.
 pub struct User(#[allow(dead_code)] pub Claims);
@@ -60,15 +80,8 @@ pub struct User(#[allow(dead_code)] pub Claims);
 impl FromRequestParts<Shared> for User {
     type Rejection = ConsoleError;
 
-    async fn from_request_parts(
-        parts: &mut Parts,
-        state: &Shared,
-    ) -> Result<Self, Self::Rejection> {
-        let header = parts
-            .headers
-            .get(AUTHORIZATION)
-            .and_then(|v| v.to_str().ok())
-            .ok_or(UNAUTHENTICATED)?;
+    async fn from_request_parts(parts: &mut Parts, state: &Shared) -> Result<Self, Self::Rejection> {
+        let header = parts.headers.get(AUTHORIZATION).and_then(|v| v.to_str().ok()).ok_or(UNAUTHENTICATED)?;
         let token = header.strip_prefix("Bearer ").ok_or(UNAUTHENTICATED)?;
         match state.idp.validate(token) {
             Ok(claims) => Ok(User(claims)),
@@ -85,6 +98,133 @@ async fn list_clusters(_user: User, State(state): State<Shared>) -> Json<Vec<Val
     Json(state.data.clusters.clone())
 }
 
+/// `No <kind-slug> with this name exists`, Console's 404 on name lookups.
+fn no_such(slug: &'static str) -> ConsoleError {
+    let title = match slug {
+        "kafka-cluster" => "No kafka-cluster with this name exists",
+        "topic" => "No topic with this name exists",
+        "application" => "No application with this name exists",
+        _ => "No application-instance with this name exists",
+    };
+    ConsoleError(StatusCode::NOT_FOUND, title)
+}
+
+fn find_named<'a>(items: impl IntoIterator<Item = &'a Value>, name: &str) -> Option<Value> {
+    items.into_iter().find(|item| item["metadata"]["name"] == name).cloned()
+}
+
+async fn get_cluster(
+    _user: User,
+    State(state): State<Shared>,
+    Path(name): Path<String>,
+) -> Result<Json<Value>, ConsoleError> {
+    find_named(&state.data.clusters, &name).map(Json).ok_or(no_such("kafka-cluster"))
+}
+
+fn known_cluster(state: &AppState, cluster: &str) -> Result<(), ConsoleError> {
+    if state.data.cluster_exists(cluster) {
+        Ok(())
+    } else {
+        Err(no_such("kafka-cluster"))
+    }
+}
+
+async fn list_topics(
+    _user: User,
+    State(state): State<Shared>,
+    Path(cluster): Path<String>,
+) -> Result<Json<Vec<Value>>, ConsoleError> {
+    known_cluster(&state, &cluster)?;
+    Ok(Json(state.data.topics_of(&cluster).map(|t| t.resource.clone()).collect()))
+}
+
+async fn get_topic(
+    _user: User,
+    State(state): State<Shared>,
+    Path((cluster, name)): Path<(String, String)>,
+) -> Result<Json<Value>, ConsoleError> {
+    known_cluster(&state, &cluster)?;
+    find_named(state.data.topics_of(&cluster).map(|t| &t.resource), &name).map(Json).ok_or(no_such("topic"))
+}
+
+/// v1 search endpoints name the cluster by its technical id and use their own 404.
+fn known_v1_cluster(state: &AppState, cluster: &str) -> Result<(), ConsoleError> {
+    if state.data.cluster_exists(cluster) {
+        Ok(())
+    } else {
+        Err(ConsoleError(StatusCode::NOT_FOUND, "No cluster with this technical id exist"))
+    }
+}
+
+fn valid_search(
+    request: Result<Json<SearchRequest>, axum::extract::rejection::JsonRejection>,
+) -> Result<SearchRequest, ConsoleError> {
+    match request {
+        Ok(Json(request)) if request.is_valid() => Ok(request),
+        _ => Err(ConsoleError(StatusCode::BAD_REQUEST, "The request is not valid")),
+    }
+}
+
+async fn search_topics_route(
+    _user: User,
+    State(state): State<Shared>,
+    Path(cluster): Path<String>,
+    request: Result<Json<SearchRequest>, axum::extract::rejection::JsonRejection>,
+) -> Result<Json<Value>, ConsoleError> {
+    known_v1_cluster(&state, &cluster)?;
+    let request = valid_search(request)?;
+    Ok(Json(search_topics(&request, state.data.topics_of(&cluster))))
+}
+
+async fn search_groups_route(
+    _user: User,
+    State(state): State<Shared>,
+    Path(cluster): Path<String>,
+    request: Result<Json<SearchRequest>, axum::extract::rejection::JsonRejection>,
+) -> Result<Json<Value>, ConsoleError> {
+    known_v1_cluster(&state, &cluster)?;
+    let request = valid_search(request)?;
+    Ok(Json(search_consumer_groups(&request, state.data.consumer_groups.iter().filter(|g| g.cluster == cluster))))
+}
+
+async fn list_applications(_user: User, State(state): State<Shared>) -> Json<Vec<Value>> {
+    Json(state.data.applications.clone())
+}
+
+async fn get_application(
+    _user: User,
+    State(state): State<Shared>,
+    Path(name): Path<String>,
+) -> Result<Json<Value>, ConsoleError> {
+    find_named(&state.data.applications, &name).map(Json).ok_or(no_such("application"))
+}
+
+#[derive(Deserialize)]
+struct InstanceQuery {
+    application: Option<String>,
+}
+
+async fn list_instances(
+    _user: User,
+    State(state): State<Shared>,
+    Query(query): Query<InstanceQuery>,
+) -> Json<Vec<Value>> {
+    let instances = state
+        .data
+        .instances
+        .iter()
+        .filter(|i| query.application.as_deref().is_none_or(|app| i["metadata"]["application"] == app));
+    Json(instances.cloned().collect())
+}
+
+async fn get_instance(
+    _user: User,
+    State(state): State<Shared>,
+    Path(name): Path<String>,
+) -> Result<Json<Value>, ConsoleError> {
+    find_named(&state.data.instances, &name).map(Json).ok_or(no_such("application-instance"))
+}
+
 async fn discovery(State(state): State<Shared>) -> Json<Value> {
     Json(state.idp.discovery())
 }
@@ -99,7 +239,8 @@ async fn token(State(state): State<Shared>, Json(request): Json<TokenRequest>) -
             "access_token": token, "id_token": token, "token_type": "Bearer", "expires_in": expires_in
         }))
         .into_response(),
-        Err(e) => (StatusCode::INTERNAL_SERVER_ERROR, Json(json!({ "title": format!("could not sign: {e}") }))).into_response(),
+        Err(e) => (StatusCode::INTERNAL_SERVER_ERROR, Json(json!({ "title": format!("could not sign: {e}") })))
+            .into_response(),
     }
 }
 

@@ -82,10 +82,7 @@ impl DevIdp {
         json!({ "keys": [self.jwk] })
     }
 
-    pub fn mint(
-        &self,
-        request: &TokenRequest,
-    ) -> Result<(String, i64), jsonwebtoken::errors::Error> {
+    pub fn mint(&self, request: &TokenRequest) -> Result<(String, i64), jsonwebtoken::errors::Error> {
         let now = now();
         let lifetime = request.expires_in.unwrap_or(3600);
         let claims = Claims {
@@ -99,10 +96,7 @@ impl DevIdp {
         };
         let mut header = Header::new(Algorithm::RS256);
         header.kid = Some(KEY_ID.into());
-        Ok((
-            jsonwebtoken::encode(&header, &claims, &self.encoding)?,
-            lifetime,
-        ))
+        Ok((jsonwebtoken::encode(&header, &claims, &self.encoding)?, lifetime))
     }
 
     /// Console's delegated-JWT check. `Err` carries a reason for the log only; the
@@ -124,10 +118,7 @@ impl DevIdp {
 }
 
 fn now() -> u64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_secs())
-        .unwrap_or(0)
+    SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0)
 }
 
 #[cfg(test)]
@@ -139,11 +130,7 @@ mod tests {
     }
 
     fn request(email: Option<&str>, expires_in: i64) -> TokenRequest {
-        TokenRequest {
-            email: email.map(String::from),
-            groups: vec!["payments".into()],
-            expires_in: Some(expires_in),
-        }
+        TokenRequest { email: email.map(String::from), groups: vec!["payments".into()], expires_in: Some(expires_in) }
     }
 
     #[test]
@@ -165,13 +152,8 @@ mod tests {
         let other = DevIdp::generate("http://127.0.0.1:1/idp".into()).unwrap();
         let (foreign, _) = other.mint(&request(Some("dev@example.com"), 60)).unwrap();
         assert!(idp.validate(&foreign).is_err(), "signed by another key");
-        let other_issuer = DevIdp {
-            issuer: "http://elsewhere/idp".into(),
-            ..other
-        };
-        let (wrong_iss, _) = other_issuer
-            .mint(&request(Some("dev@example.com"), 60))
-            .unwrap();
+        let other_issuer = DevIdp { issuer: "http://elsewhere/idp".into(), ..other };
+        let (wrong_iss, _) = other_issuer.mint(&request(Some("dev@example.com"), 60)).unwrap();
         assert!(idp.validate(&wrong_iss).is_err());
         let (good, _) = idp.mint(&request(Some("dev@example.com"), 60)).unwrap();
         let mut parts: Vec<&str> = good.split('.').collect();
