@@ -71,12 +71,7 @@ pub fn retry_after_ms(header: Option<&str>) -> Option<u64> {
 }
 
 /// Classifies a non-2xx response.
-pub fn classify(
-    status: u16,
-    content_type: Option<&str>,
-    body: &str,
-    retry_after: Option<u64>,
-) -> CoreError {
+pub fn classify(status: u16, content_type: Option<&str>, body: &str, retry_after: Option<u64>) -> CoreError {
     let parsed = parse_body(content_type, body);
     let console_says = match &parsed {
         Body::Console(e) => format!(": Console says \"{}\"", shown_detail(e)),
@@ -160,12 +155,7 @@ mod tests {
 
     #[test]
     fn console_401_is_unauthorized_with_title() {
-        let e = classify(
-            401,
-            None,
-            r#"{"title":"The user is not authenticated"}"#,
-            None,
-        );
+        let e = classify(401, None, r#"{"title":"The user is not authenticated"}"#, None);
         assert_eq!(e.kind, ErrorKind::Unauthorized);
         assert_eq!(e.status, Some(401));
         assert_eq!(e.title.as_deref(), Some("The user is not authenticated"));
@@ -201,22 +191,14 @@ mod tests {
     fn console_detail_prefers_cause_then_msg() {
         let e = classify(403, None, r#"{"title":"T","msg":"M","cause":"C"}"#, None);
         assert!(e.message.contains("\"C\""));
-        assert_eq!(
-            (e.msg.as_deref(), e.cause.as_deref()),
-            (Some("M"), Some("C"))
-        );
+        assert_eq!((e.msg.as_deref(), e.cause.as_deref()), (Some("M"), Some("C")));
         let e = classify(403, None, r#"{"title":"T","msg":"M","cause":" "}"#, None);
         assert!(e.message.contains("\"M\""));
     }
 
     #[test]
     fn html_gateway_page_is_a_server_error() {
-        let e = classify(
-            502,
-            Some("text/html"),
-            "<html><body>Bad Gateway</body></html>",
-            None,
-        );
+        let e = classify(502, Some("text/html"), "<html><body>Bad Gateway</body></html>", None);
         assert_eq!(e.kind, ErrorKind::Server);
         assert!(e.message.contains("HTML error page"));
         let e = classify(502, None, "<!DOCTYPE html><html></html>", None);
@@ -228,29 +210,14 @@ mod tests {
         assert_eq!(retry_after_ms(Some(" 7 ")), Some(7000));
         assert_eq!(retry_after_ms(Some("soon")), None);
         assert_eq!(retry_after_ms(Some("99999999999999999999")), None);
-        let e = classify(
-            429,
-            None,
-            r#"{"title":"rate limit exceeded on Confluent API"}"#,
-            Some(7000),
-        );
+        let e = classify(429, None, r#"{"title":"rate limit exceeded on Confluent API"}"#, Some(7000));
         assert_eq!(e.retry_after_ms, Some(7000));
         assert!(e.message.contains("in 7 s"));
     }
 
     #[test]
     fn odd_bodies_do_not_panic() {
-        for body in [
-            "",
-            "{",
-            "[]",
-            "null",
-            "\u{0}",
-            "<",
-            "<!do",
-            "é<!DOCTYPE",
-            "{\"title\":1}",
-        ] {
+        for body in ["", "{", "[]", "null", "\u{0}", "<", "<!do", "é<!DOCTYPE", "{\"title\":1}"] {
             let _ = classify(500, None, body, None);
             let _ = classify(401, Some("\u{1F600}"), body, None);
         }

@@ -4,6 +4,7 @@
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::error::{CoreError, ErrorKind};
 
@@ -47,6 +48,72 @@ export interface FetchOptions {
   timeoutMs?: number;
   /** The Backstage proxy endpoint; default '/conduktor'. */
   proxyPath?: string;
+  /** Pages a v1 search follows before it stops and says so (truncated); default 10. */
+  maxPages?: number;
+  /** Items per page of a v1 search; default 100. */
+  pageSize?: number;
+}
+
+/** A topic; metrics (record count, size, produce rate, last activity) are null unless joined from Console's search. */
+export interface Topic {
+  name: string;
+  cluster: string;
+  partitions: number | null;
+  replicationFactor: number | null;
+  cleanupPolicy: string | null;
+  /** retention.ms; -1 is unlimited. */
+  retentionMs: number | null;
+  minInsyncReplicas: number | null;
+  description: string | null;
+  catalogVisibility: string | null;
+  labels: Record<string, string>;
+  /** From Console's conduktor.io/application label. */
+  ownerApplication: string | null;
+  ownerInstance: string | null;
+  recordCount: number | null;
+  sizeBytes: number | null;
+  produceRate: number | null;
+  lastActivityAt: string | null;
+}
+
+export interface ConsumerGroup {
+  name: string;
+  cluster: string;
+  /** False when Console has not indexed the group yet: only the name is known. */
+  indexed: boolean;
+  state: 'Stable' | 'Empty' | 'PreparingRebalance' | 'CompletingRebalance' | 'Dead' | 'Unknown' | string | null;
+  members: number | null;
+  overallLag: number | null;
+  maxLagSeconds: number | null;
+  topics: string[];
+}
+
+/** A consumer-group list; `truncated` is true when paging stopped at `maxPages`. */
+export type ConsumerGroupList = ConsumerGroup[] & { truncated: boolean; totalElements: number | null };
+
+export interface Application {
+  name: string;
+  title: string;
+  owner: string | null;
+  description: string | null;
+  labels: Record<string, string>;
+}
+
+export interface OwnedResource {
+  type: 'TOPIC' | 'CONSUMER_GROUP' | 'SUBJECT' | 'CONNECTOR' | string;
+  name: string;
+  patternType: 'LITERAL' | 'PREFIXED' | string;
+  connectCluster: string | null;
+  ownershipMode: 'ALL' | 'LIMITED' | string;
+}
+
+export interface ApplicationInstance {
+  name: string;
+  application: string | null;
+  cluster: string | null;
+  serviceAccount: string | null;
+  resources: OwnedResource[];
+  labels: Record<string, string>;
 }
 
 /** A Kafka cluster as the card shows it; credentials are never included. */
@@ -59,6 +126,58 @@ export interface KafkaCluster {
   icon: string | null;
   labels: Record<string, string>;
   schemaRegistry: { type: string; url: string | null } | null;
+}
+
+/** What the card may show about a token, read without verifying it. */
+export interface TokenReport {
+  algorithm: string | null;
+  issuer: string | null;
+  audience: string[];
+  /** Milliseconds since the epoch. */
+  expiresAt: number | null;
+  /** Null when the token has no `exp`. */
+  expired: boolean | null;
+  issuedAt: number | null;
+  notBefore: number | null;
+  hasEmailClaim: boolean;
+  hasGroupsClaim: boolean;
+  groups: string[];
+}
+
+/** A failure about one resource, shown beside the data that loaded. */
+export interface Problem {
+  kind: ConduktorErrorKind;
+  status: number | null;
+  message: string;
+  cluster: string | null;
+  resource: string | null;
+}
+
+/** A search that stopped at maxPages: "showing the first `shown` of `total`". */
+export interface Truncation {
+  cluster: string;
+  what: string;
+  shown: number;
+  total: number | null;
+}
+
+export interface ApplicationOverview {
+  name: string;
+  /** Null when it could not be read (see problems). */
+  application: Application | null;
+  instances: ApplicationInstance[];
+}
+
+/** Everything the card shows for one entity. */
+export interface EntityOverview {
+  /** False when the entity has no Conduktor annotation: clusters then lists every cluster the user may see. */
+  annotated: boolean;
+  clusters: KafkaCluster[];
+  topics: Topic[];
+  consumerGroups: ConsumerGroup[];
+  applications: ApplicationOverview[];
+  problems: Problem[];
+  truncations: Truncation[];
 }
 
 export type ConduktorErrorKind =
@@ -89,13 +208,35 @@ pub fn into_js_error(error: CoreError) -> JsValue {
     )
 }
 
+/// An array of view models carrying `truncated` and `totalElements` properties.
+pub fn listing_to_js<T: Serialize>(items: &[T], truncated: bool, total: Option<f64>) -> Result<JsValue, CoreError> {
+    let array = to_js(&items)?;
+    let set = |key: &str, value: JsValue| js_sys::Reflect::set(&array, &JsValue::from_str(key), &value);
+    set("truncated", JsValue::from_bool(truncated))
+        .and_then(|_| set("totalElements", total.map_or(JsValue::NULL, JsValue::from_f64)))
+        .map_err(|_| CoreError::new(ErrorKind::Decode, "the list could not be handed to JavaScript"))?;
+    Ok(array)
+}
+
+/// An entity's `metadata.annotations`: string values kept, others ignored.
+pub fn string_map(value: &JsValue) -> Result<std::collections::BTreeMap<String, String>, CoreError> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(Default::default());
+    }
+    let object = value
+        .dyn_ref::<js_sys::Object>()
+        .ok_or_else(|| CoreError::invalid_input("annotations must be an object: pass entity.metadata.annotations"))?;
+    Ok(js_sys::Object::entries(object)
+        .iter()
+        .filter_map(|entry| {
+            let pair = js_sys::Array::from(&entry);
+            Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
+        })
+        .collect())
+}
+
 pub fn to_js<T: Serialize>(value: &T) -> Result<JsValue, CoreError> {
     value
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| {
-            CoreError::new(
-                ErrorKind::Decode,
-                format!("the answer could not be handed to JavaScript ({e})"),
-            )
-        })
+        .map_err(|e| CoreError::new(ErrorKind::Decode, format!("the answer could not be handed to JavaScript ({e})")))
 }

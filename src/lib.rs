@@ -7,16 +7,25 @@
 //! models (secrets are dropped while parsing) and returns plain JS objects. Every
 //! failure rejects with a `ConduktorError` carrying a stable `kind`.
 
+mod annotations;
 mod classify;
+mod client;
 mod error;
 mod js_boundary;
 mod model;
 mod options;
+mod overview;
 mod request;
+mod token;
 mod transport;
 
+// The browser tests live in tests/ but run inside this crate's test binary: an
+// integration test would need `crate-type = "rlib"`, which disables LTO.
+#[cfg(all(test, target_arch = "wasm32"))]
+#[path = "../tests/browser.rs"]
+mod browser_tests;
+
 pub use error::{CoreError, ErrorKind};
-pub use model::{decode_clusters, KafkaCluster, SchemaRegistrySummary};
 
 use wasm_bindgen::prelude::*;
 
@@ -24,8 +33,16 @@ use crate::js_boundary::{into_js_error, to_js};
 use crate::options::CallOptions;
 use crate::request::{Endpoint, Token};
 
-/// Path of Console's cluster list under the proxy endpoint.
-const CLUSTERS_PATH: [&str; 4] = ["public", "console", "v2", "kafka-cluster"];
+impl client::Call {
+    fn from_js(token: JsValue, proxy_base: JsValue, options: Option<js_sys::Object>) -> Result<Self, CoreError> {
+        let options = CallOptions::from_js(&options.map(JsValue::from).unwrap_or_default())?;
+        Ok(client::Call {
+            token: Token::parse(token.as_string())?,
+            endpoint: Endpoint::parse(proxy_base.as_string(), options.proxy_path.clone())?,
+            options,
+        })
+    }
+}
 
 /// Lists the Kafka clusters the signed-in user may see in Conduktor Console.
 #[wasm_bindgen(js_name = fetchClusters, unchecked_return_type = "KafkaCluster[]")]
@@ -34,23 +51,106 @@ pub async fn fetch_clusters(
     #[wasm_bindgen(js_name = proxyBase, unchecked_param_type = "string")] proxy_base: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "FetchOptions")] options: Option<js_sys::Object>,
 ) -> Result<JsValue, JsValue> {
-    fetch_clusters_inner(
-        token,
-        proxy_base,
-        options.map(JsValue::from).unwrap_or_default(),
-    )
-    .await
-    .map_err(into_js_error)
+    let run = async {
+        let call = client::Call::from_js(token, proxy_base, options)?;
+        to_js(&call.clusters().await?)
+    };
+    run.await.map_err(into_js_error)
 }
 
-async fn fetch_clusters_inner(
-    token: JsValue,
-    proxy_base: JsValue,
-    options: JsValue,
-) -> Result<JsValue, CoreError> {
-    let options = CallOptions::from_js(&options)?;
-    let token = Token::parse(token.as_string())?;
-    let endpoint = Endpoint::parse(proxy_base.as_string(), options.proxy_path.clone())?;
-    let body = transport::get_text(&endpoint.url(&CLUSTERS_PATH), &token, &options).await?;
-    to_js(&model::decode_clusters(&body)?)
+/// Lists the topics of one cluster the user may see (Console's v2 topic list).
+#[wasm_bindgen(js_name = fetchTopics, unchecked_return_type = "Topic[]")]
+pub async fn fetch_topics(
+    #[wasm_bindgen(unchecked_param_type = "string")] token: JsValue,
+    #[wasm_bindgen(js_name = proxyBase, unchecked_param_type = "string")] proxy_base: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] cluster: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "FetchOptions")] options: Option<js_sys::Object>,
+) -> Result<JsValue, JsValue> {
+    let run = async {
+        let call = client::Call::from_js(token, proxy_base, options)?;
+        let cluster = client::name_argument(cluster.as_string(), "cluster")?;
+        to_js(&call.topics(&cluster).await?)
+    };
+    run.await.map_err(into_js_error)
+}
+
+/// Lists the consumer groups of one cluster with their state and lag (Console's v1
+/// search), following pages up to `maxPages`; the array's `truncated` says whether
+/// it stopped early and `totalElements` how many Console has.
+#[wasm_bindgen(js_name = fetchConsumerGroups, unchecked_return_type = "ConsumerGroupList")]
+pub async fn fetch_consumer_groups(
+    #[wasm_bindgen(unchecked_param_type = "string")] token: JsValue,
+    #[wasm_bindgen(js_name = proxyBase, unchecked_param_type = "string")] proxy_base: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] cluster: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "FetchOptions")] options: Option<js_sys::Object>,
+) -> Result<JsValue, JsValue> {
+    let run = async {
+        let call = client::Call::from_js(token, proxy_base, options)?;
+        let cluster = client::name_argument(cluster.as_string(), "cluster")?;
+        let listing = call.consumer_groups(&cluster, &[]).await?;
+        js_boundary::listing_to_js(&listing.items, listing.truncated, listing.total_elements)
+    };
+    run.await.map_err(into_js_error)
+}
+
+/// Reads one self-service application.
+#[wasm_bindgen(js_name = fetchApplication, unchecked_return_type = "Application")]
+pub async fn fetch_application(
+    #[wasm_bindgen(unchecked_param_type = "string")] token: JsValue,
+    #[wasm_bindgen(js_name = proxyBase, unchecked_param_type = "string")] proxy_base: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] application: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "FetchOptions")] options: Option<js_sys::Object>,
+) -> Result<JsValue, JsValue> {
+    let run = async {
+        let call = client::Call::from_js(token, proxy_base, options)?;
+        let name = client::name_argument(application.as_string(), "application")?;
+        to_js(&call.application(&name).await?)
+    };
+    run.await.map_err(into_js_error)
+}
+
+/// Lists the instances of one self-service application (cluster, service account,
+/// owned resource patterns).
+#[wasm_bindgen(js_name = fetchApplicationInstances, unchecked_return_type = "ApplicationInstance[]")]
+pub async fn fetch_application_instances(
+    #[wasm_bindgen(unchecked_param_type = "string")] token: JsValue,
+    #[wasm_bindgen(js_name = proxyBase, unchecked_param_type = "string")] proxy_base: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] application: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "FetchOptions")] options: Option<js_sys::Object>,
+) -> Result<JsValue, JsValue> {
+    let run = async {
+        let call = client::Call::from_js(token, proxy_base, options)?;
+        let name = client::name_argument(application.as_string(), "application")?;
+        to_js(&call.instances(&name).await?)
+    };
+    run.await.map_err(into_js_error)
+}
+
+/// The one call the card makes: parses the entity's annotations, plans the
+/// requests, runs them concurrently and joins the answers into one view model.
+/// Failures about one resource are listed in `problems` beside what loaded.
+#[wasm_bindgen(js_name = fetchEntityOverview, unchecked_return_type = "EntityOverview")]
+pub async fn fetch_entity_overview(
+    #[wasm_bindgen(unchecked_param_type = "string")] token: JsValue,
+    #[wasm_bindgen(js_name = proxyBase, unchecked_param_type = "string")] proxy_base: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Record<string, string> | undefined")] annotations: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "FetchOptions")] options: Option<js_sys::Object>,
+) -> Result<JsValue, JsValue> {
+    let run = async {
+        let call = client::Call::from_js(token, proxy_base, options)?;
+        let refs = annotations::parse(&js_boundary::string_map(&annotations)?)?;
+        to_js(&overview::fetch_overview(&call, &refs).await?)
+    };
+    run.await.map_err(into_js_error)
+}
+
+/// Reads the claims of a JWT without verifying it, so the card can explain a 401
+/// (expired, no email claim, another issuer). Never returns the token or its signature.
+#[wasm_bindgen(js_name = inspectToken, unchecked_return_type = "TokenReport")]
+pub fn inspect_token(#[wasm_bindgen(unchecked_param_type = "string")] token: JsValue) -> Result<JsValue, JsValue> {
+    let inspect = || -> Result<JsValue, CoreError> {
+        let token = token.as_string().ok_or_else(|| CoreError::invalid_input("the token must be a string"))?;
+        to_js(&token::inspect(&token, js_sys::Date::now())?)
+    };
+    inspect().map_err(into_js_error)
 }

@@ -10,10 +10,19 @@ pub const DEFAULT_TIMEOUT_MS: u32 = 15_000;
 /// Ten minutes: longer is certainly a unit mistake (seconds for milliseconds, …).
 pub const MAX_TIMEOUT_MS: u32 = 600_000;
 
+/// Pages a v1 search follows by default before it says it stopped early.
+pub const DEFAULT_MAX_PAGES: u32 = 10;
+pub const MAX_MAX_PAGES: u32 = 1000;
+/// Items per page of a v1 search.
+pub const DEFAULT_PAGE_SIZE: u32 = 100;
+pub const MAX_PAGE_SIZE: u32 = 1000;
+
 pub struct CallOptions {
     pub signal: Option<AbortSignal>,
     pub timeout_ms: u32,
     pub proxy_path: Option<String>,
+    pub max_pages: u32,
+    pub page_size: u32,
 }
 
 impl CallOptions {
@@ -23,36 +32,33 @@ impl CallOptions {
                 signal: None,
                 timeout_ms: DEFAULT_TIMEOUT_MS,
                 proxy_path: None,
+                max_pages: DEFAULT_MAX_PAGES,
+                page_size: DEFAULT_PAGE_SIZE,
             });
         }
         if !options.is_object() {
-            return Err(CoreError::invalid_input(
-                "options must be an object like { timeoutMs: 15000 }",
-            ));
+            return Err(CoreError::invalid_input("options must be an object like { timeoutMs: 15000 }"));
         }
         let signal = match field(options, "signal")? {
             None => None,
             Some(value) => Some(value.dyn_into::<AbortSignal>().map_err(|_| {
-                CoreError::invalid_input(
-                    "options.signal must be an AbortSignal (from new AbortController().signal)",
-                )
+                CoreError::invalid_input("options.signal must be an AbortSignal (from new AbortController().signal)")
             })?),
         };
         let timeout_ms = match field(options, "timeoutMs")? {
             None => DEFAULT_TIMEOUT_MS,
             Some(value) => timeout_from(value.as_f64())?,
         };
-        let proxy_path = match field(options, "proxyPath")? {
-            None => None,
-            Some(value) => Some(value.as_string().ok_or_else(|| {
-                CoreError::invalid_input("options.proxyPath must be a string like \"/conduktor\"")
-            })?),
-        };
-        Ok(CallOptions {
-            signal,
-            timeout_ms,
-            proxy_path,
-        })
+        let proxy_path =
+            match field(options, "proxyPath")? {
+                None => None,
+                Some(value) => Some(value.as_string().ok_or_else(|| {
+                    CoreError::invalid_input("options.proxyPath must be a string like \"/conduktor\"")
+                })?),
+            };
+        let max_pages = whole_number(options, "maxPages", DEFAULT_MAX_PAGES, MAX_MAX_PAGES)?;
+        let page_size = whole_number(options, "pageSize", DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE)?;
+        Ok(CallOptions { signal, timeout_ms, proxy_path, max_pages, page_size })
     }
 }
 
@@ -63,11 +69,19 @@ fn field(object: &JsValue, name: &str) -> Result<Option<JsValue>, CoreError> {
     Ok((!value.is_undefined() && !value.is_null()).then_some(value))
 }
 
+fn whole_number(options: &JsValue, name: &str, default: u32, max: u32) -> Result<u32, CoreError> {
+    match field(options, name)? {
+        None => Ok(default),
+        Some(value) => match value.as_f64() {
+            Some(n) if n.fract() == 0.0 && (1.0..=f64::from(max)).contains(&n) => Ok(n as u32),
+            _ => Err(CoreError::invalid_input(format!("options.{name} must be a whole number between 1 and {max}"))),
+        },
+    }
+}
+
 fn timeout_from(value: Option<f64>) -> Result<u32, CoreError> {
     match value {
-        Some(ms) if ms.is_finite() && ms >= 1.0 && ms <= f64::from(MAX_TIMEOUT_MS) => {
-            Ok(ms.round() as u32)
-        }
+        Some(ms) if ms.is_finite() && ms >= 1.0 && ms <= f64::from(MAX_TIMEOUT_MS) => Ok(ms.round() as u32),
         _ => Err(CoreError::invalid_input(format!(
             "options.timeoutMs must be a number of milliseconds between 1 and {MAX_TIMEOUT_MS}"
         ))),
@@ -81,14 +95,7 @@ mod tests {
     #[test]
     fn timeouts_are_bounded() {
         assert_eq!(timeout_from(Some(2500.4)).unwrap(), 2500);
-        for bad in [
-            None,
-            Some(0.0),
-            Some(-1.0),
-            Some(f64::NAN),
-            Some(f64::INFINITY),
-            Some(600_001.0),
-        ] {
+        for bad in [None, Some(0.0), Some(-1.0), Some(f64::NAN), Some(f64::INFINITY), Some(600_001.0)] {
             assert!(timeout_from(bad).is_err(), "{bad:?}");
         }
     }

@@ -17,9 +17,7 @@ pub struct Token(String);
 impl Token {
     pub fn parse(raw: Option<String>) -> Result<Token, CoreError> {
         let raw = raw.ok_or_else(|| {
-            CoreError::invalid_input(
-                "the token must be a string: pass the user's ID token from your auth API",
-            )
+            CoreError::invalid_input("the token must be a string: pass the user's ID token from your auth API")
         })?;
         if raw.is_empty() {
             return Err(CoreError::invalid_input(
@@ -51,22 +49,14 @@ impl Token {
 pub struct Endpoint(String);
 
 impl Endpoint {
-    pub fn parse(
-        proxy_base: Option<String>,
-        proxy_path: Option<String>,
-    ) -> Result<Endpoint, CoreError> {
+    pub fn parse(proxy_base: Option<String>, proxy_path: Option<String>) -> Result<Endpoint, CoreError> {
         let base = proxy_base.ok_or_else(|| {
-            CoreError::invalid_input(
-                "proxyBase must be a string: pass await discoveryApi.getBaseUrl('proxy')",
-            )
+            CoreError::invalid_input("proxyBase must be a string: pass await discoveryApi.getBaseUrl('proxy')")
         })?;
         check_url_text("proxyBase", &base)?;
         let lower = base.to_ascii_lowercase();
-        let has_host = |scheme: &str| {
-            lower
-                .strip_prefix(scheme)
-                .is_some_and(|rest| !rest.is_empty() && !rest.starts_with('/'))
-        };
+        let has_host =
+            |scheme: &str| lower.strip_prefix(scheme).is_some_and(|rest| !rest.is_empty() && !rest.starts_with('/'));
         let absolute_path = base.starts_with('/') && !base.starts_with("//");
         if !(has_host("http://") || has_host("https://") || absolute_path) {
             return Err(CoreError::invalid_input(format!(
@@ -82,11 +72,7 @@ impl Endpoint {
                 shorten(&path)
             )));
         }
-        Ok(Endpoint(format!(
-            "{}{}",
-            base.trim_end_matches('/'),
-            path.trim_end_matches('/')
-        )))
+        Ok(Endpoint(format!("{}{}", base.trim_end_matches('/'), path.trim_end_matches('/'))))
     }
 
     /// `segments` are literal path segments (fixed API words) or names; each is
@@ -99,18 +85,26 @@ impl Endpoint {
         }
         url
     }
+
+    /// `url(segments)` plus a query string; keys and values are percent-encoded.
+    pub fn url_with_query(&self, segments: &[&str], query: &[(&str, &str)]) -> String {
+        let mut url = self.url(segments);
+        for (i, (key, value)) in query.iter().enumerate() {
+            url.push(if i == 0 { '?' } else { '&' });
+            url.push_str(&encode_segment(key));
+            url.push('=');
+            url.push_str(&encode_segment(value));
+        }
+        url
+    }
 }
 
 fn check_url_text(what: &str, value: &str) -> Result<(), CoreError> {
     if value.is_empty() {
-        return Err(CoreError::invalid_input(format!(
-            "{what} is empty: pass await discoveryApi.getBaseUrl('proxy')"
-        )));
+        return Err(CoreError::invalid_input(format!("{what} is empty: pass await discoveryApi.getBaseUrl('proxy')")));
     }
     if value.chars().any(|c| c.is_whitespace() || c.is_control()) {
-        return Err(CoreError::invalid_input(format!(
-            "{what} contains whitespace or control characters"
-        )));
+        return Err(CoreError::invalid_input(format!("{what} contains whitespace or control characters")));
     }
     if value.contains(['?', '#']) {
         return Err(CoreError::invalid_input(format!(
@@ -162,9 +156,7 @@ mod tests {
     fn tokens_are_validated() {
         assert!(Token::parse(Some("eyJ.a-b_c.d".into())).is_ok());
         for bad in ["", " ", "a b", "abc\n", "Bearer abc", "é", "a\u{0}"] {
-            let Err(e) = Token::parse(Some(bad.into())) else {
-                panic!("{bad:?} was accepted")
-            };
+            let Err(e) = Token::parse(Some(bad.into())) else { panic!("{bad:?} was accepted") };
             assert_eq!(e.kind, ErrorKind::InvalidInput, "{bad:?}");
         }
         assert!(Token::parse(None).is_err());
@@ -175,9 +167,7 @@ mod tests {
     #[test]
     fn token_never_appears_in_errors() {
         let secret = format!("{}\n", "s3cr3t-marker".repeat(10));
-        let Err(e) = Token::parse(Some(secret)) else {
-            panic!("accepted")
-        };
+        let Err(e) = Token::parse(Some(secret)) else { panic!("accepted") };
         assert!(!e.message.contains("s3cr3t-marker"));
     }
 
@@ -186,14 +176,8 @@ mod tests {
         let ok = |base: &str, want: &str| {
             assert_eq!(endpoint(base).unwrap().url(&["public"]), want, "{base}");
         };
-        ok(
-            "http://localhost:7007/api/proxy",
-            "http://localhost:7007/api/proxy/conduktor/public",
-        );
-        ok(
-            "https://bs.example.com/api/proxy///",
-            "https://bs.example.com/api/proxy/conduktor/public",
-        );
+        ok("http://localhost:7007/api/proxy", "http://localhost:7007/api/proxy/conduktor/public");
+        ok("https://bs.example.com/api/proxy///", "https://bs.example.com/api/proxy/conduktor/public");
         ok("/api/proxy", "/api/proxy/conduktor/public");
         ok("HTTP://h/", "HTTP://h/conduktor/public");
         for bad in [
@@ -208,11 +192,7 @@ mod tests {
             "http://h/api#f",
             " http://h",
         ] {
-            assert_eq!(
-                endpoint(bad).expect_err(bad).kind,
-                ErrorKind::InvalidInput,
-                "{bad:?}"
-            );
+            assert_eq!(endpoint(bad).expect_err(bad).kind, ErrorKind::InvalidInput, "{bad:?}");
         }
     }
 
@@ -233,5 +213,14 @@ mod tests {
         assert_eq!(encode_segment("."), "%2E");
         assert_eq!(encode_segment("x?y#z%"), "x%3Fy%23z%25");
         assert_eq!(encode_segment("é"), "%C3%A9");
+    }
+
+    #[test]
+    fn query_values_are_encoded() {
+        let e = endpoint("/api/proxy").unwrap();
+        assert_eq!(
+            e.url_with_query(&["x"], &[("application", "a&b=c"), ("k", "v")]),
+            "/api/proxy/conduktor/x?application=a%26b%3Dc&k=v"
+        );
     }
 }

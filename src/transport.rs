@@ -6,7 +6,7 @@
 //! aborts its own controller without a reason when the caller's signal fires, and
 //! combines it with `AbortSignal.timeout`, whose reason is a `TimeoutError`.
 
-use gloo_net::http::Request;
+use gloo_net::http::{Request, RequestBuilder};
 use wasm_bindgen::{closure::Closure, JsCast};
 use web_sys::{AbortController, AbortSignal, RequestCredentials};
 
@@ -16,43 +16,45 @@ use crate::options::CallOptions;
 use crate::request::Token;
 
 /// GETs `url` and returns the body of a 2xx answer; anything else is a `CoreError`.
-pub async fn get_text(
+pub async fn get_text(url: &str, token: &Token, options: &CallOptions) -> Result<String, CoreError> {
+    send(Request::get(url), url, None, token, options).await
+}
+
+/// POSTs a JSON body (Console's v1 searches) and returns the body of a 2xx answer.
+pub async fn post_json(url: &str, body: String, token: &Token, options: &CallOptions) -> Result<String, CoreError> {
+    send(Request::post(url), url, Some(body), token, options).await
+}
+
+async fn send(
+    builder: RequestBuilder,
     url: &str,
+    body: Option<String>,
     token: &Token,
     options: &CallOptions,
 ) -> Result<String, CoreError> {
     let abort = AbortLink::new(options)?;
-    let request = Request::get(url)
+    let builder = builder
         .header("Authorization", &token.bearer_header())
         .header("Accept", "application/json")
         // The proxy needs no cookies; the IdP token is the only credential sent.
         .credentials(RequestCredentials::Omit)
-        .abort_signal(Some(&abort.signal))
-        .build()
-        .map_err(|e| {
-            CoreError::invalid_input(format!("the request to {url} could not be built ({e})"))
-        })?;
-    let response = request
-        .send()
-        .await
-        .map_err(|e| fetch_failed(e, url, options))?;
+        .abort_signal(Some(&abort.signal));
+    let built = match body {
+        Some(json) => builder.header("Content-Type", "application/json").body(json),
+        None => builder.build(),
+    };
+    let request =
+        built.map_err(|e| CoreError::invalid_input(format!("the request to {url} could not be built ({e})")))?;
+    let response = request.send().await.map_err(|e| fetch_failed(e, url, options))?;
     let status = response.status();
     let headers = response.headers();
     let content_type = headers.get("content-type");
     let retry_after = retry_after_ms(headers.get("retry-after").as_deref());
-    let body = response
-        .text()
-        .await
-        .map_err(|e| fetch_failed(e, url, options))?;
+    let body = response.text().await.map_err(|e| fetch_failed(e, url, options))?;
     if (200..300).contains(&status) {
         Ok(body)
     } else {
-        Err(classify(
-            status,
-            content_type.as_deref(),
-            &body,
-            retry_after,
-        ))
+        Err(classify(status, content_type.as_deref(), &body, retry_after))
     }
 }
 
@@ -88,17 +90,9 @@ struct AbortLink {
 
 impl AbortLink {
     fn new(options: &CallOptions) -> Result<AbortLink, CoreError> {
-        let internal = |what: &str| {
-            CoreError::new(
-                ErrorKind::Network,
-                format!("the browser refused to create {what}"),
-            )
-        };
+        let internal = |what: &str| CoreError::new(ErrorKind::Network, format!("the browser refused to create {what}"));
         if options.signal.as_ref().is_some_and(AbortSignal::aborted) {
-            return Err(CoreError::new(
-                ErrorKind::Aborted,
-                "the request was cancelled before it was sent",
-            ));
+            return Err(CoreError::new(ErrorKind::Aborted, "the request was cancelled before it was sent"));
         }
         let controller = AbortController::new().map_err(|_| internal("an AbortController"))?;
         let timeout = AbortSignal::timeout_with_u32(options.timeout_ms);
@@ -120,8 +114,7 @@ impl AbortLink {
 impl Drop for AbortLink {
     fn drop(&mut self) {
         if let Some((caller_signal, on_abort)) = &self.caller {
-            let _ = caller_signal
-                .remove_event_listener_with_callback("abort", on_abort.as_ref().unchecked_ref());
+            let _ = caller_signal.remove_event_listener_with_callback("abort", on_abort.as_ref().unchecked_ref());
         }
     }
 }

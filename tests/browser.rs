@@ -2,7 +2,10 @@
 //! Chromium (`wasm-pack test --headless --chrome`). The simulator's URL is baked in
 //! at compile time from `CONDUKTOR_SIM_URL`, the way gloo's tests find httpbin.
 
-use conduktor_card_core::fetch_clusters;
+use crate::{
+    fetch_application, fetch_application_instances, fetch_clusters, fetch_consumer_groups, fetch_entity_overview,
+    fetch_topics, inspect_token,
+};
 use gloo_net::http::Request;
 use js_sys::{Array, Object, Reflect, JSON};
 use wasm_bindgen::{JsCast, JsValue};
@@ -44,64 +47,36 @@ fn get(value: &JsValue, key: &str) -> JsValue {
 
 async fn rejection(result: Result<JsValue, JsValue>) -> (String, JsValue) {
     let error = result.expect_err("the call should have been rejected");
-    assert!(
-        error.is_instance_of::<js_sys::Error>(),
-        "rejections are Error instances"
-    );
-    assert_eq!(
-        get(&error, "name").as_string().as_deref(),
-        Some("ConduktorError")
-    );
+    assert!(error.is_instance_of::<js_sys::Error>(), "rejections are Error instances");
+    assert_eq!(get(&error, "name").as_string().as_deref(), Some("ConduktorError"));
     (get(&error, "kind").as_string().unwrap(), error)
 }
 
 #[wasm_bindgen_test]
 async fn lists_the_simulators_clusters_without_secrets() {
     let token = token_for("developer@example.com").await;
-    let clusters = fetch_clusters(token.clone().into(), SIM_URL.into(), options(&[]))
-        .await
-        .unwrap();
+    let clusters = fetch_clusters(token.clone().into(), SIM_URL.into(), options(&[])).await.unwrap();
     let clusters: Array = clusters.dyn_into().expect("an array");
     assert_eq!(clusters.length(), 3);
     let first = clusters.get(0);
     assert_eq!(get(&first, "name").as_string().as_deref(), Some("prod-eu"));
-    assert_eq!(
-        get(&first, "displayName").as_string().as_deref(),
-        Some("Production EU")
-    );
+    assert_eq!(get(&first, "displayName").as_string().as_deref(), Some("Production EU"));
     assert_eq!(get(&first, "color").as_string().as_deref(), Some("#E74C3C"));
-    assert_eq!(
-        get(&get(&first, "labels"), "env").as_string().as_deref(),
-        Some("prod"),
-        "labels are a plain object"
-    );
-    assert!(
-        get(&clusters.get(2), "color").is_null(),
-        "missing values are null"
-    );
+    assert_eq!(get(&get(&first, "labels"), "env").as_string().as_deref(), Some("prod"), "labels are a plain object");
+    assert!(get(&clusters.get(2), "color").is_null(), "missing values are null");
     let text: String = JSON::stringify(&clusters).unwrap().into();
-    assert!(
-        !text.contains("SIM-SECRET"),
-        "a planted secret reached JavaScript: {text}"
-    );
+    assert!(!text.contains("SIM-SECRET"), "a planted secret reached JavaScript: {text}");
     assert!(!text.contains(&token));
 }
 
 #[wasm_bindgen_test]
 async fn a_token_console_rejects_is_unauthorized() {
-    let (kind, error) =
-        rejection(fetch_clusters("not.a.jwt".into(), SIM_URL.into(), options(&[])).await).await;
+    let (kind, error) = rejection(fetch_clusters("not.a.jwt".into(), SIM_URL.into(), options(&[])).await).await;
     assert_eq!(kind, "unauthorized");
     assert_eq!(get(&error, "status").as_f64(), Some(401.0));
-    assert_eq!(
-        get(&error, "title").as_string().as_deref(),
-        Some("The user is not authenticated")
-    );
+    assert_eq!(get(&error, "title").as_string().as_deref(), Some("The user is not authenticated"));
     let message = get(&error, "message").as_string().unwrap();
-    assert!(
-        !message.contains("not.a.jwt"),
-        "the token leaked into the message: {message}"
-    );
+    assert!(!message.contains("not.a.jwt"), "the token leaked into the message: {message}");
 }
 
 #[wasm_bindgen_test]
@@ -125,8 +100,7 @@ async fn invalid_input_is_refused_before_any_request() {
 #[wasm_bindgen_test]
 async fn an_unreachable_proxy_is_a_network_error() {
     // Port 9 (discard) on loopback: nothing listens there on these machines.
-    let (kind, error) =
-        rejection(fetch_clusters("t".into(), "http://127.0.0.1:9".into(), None).await).await;
+    let (kind, error) = rejection(fetch_clusters("t".into(), "http://127.0.0.1:9".into(), None).await).await;
     assert_eq!(kind, "network");
     assert!(get(&error, "status").is_undefined());
 }
@@ -135,8 +109,7 @@ async fn an_unreachable_proxy_is_a_network_error() {
 async fn a_wrong_path_is_not_found_with_a_hint() {
     let token = token_for("developer@example.com").await;
     let wrong_path = options(&[("proxyPath", "/nowhere".into())]);
-    let (kind, error) =
-        rejection(fetch_clusters(token.into(), SIM_URL.into(), wrong_path).await).await;
+    let (kind, error) = rejection(fetch_clusters(token.into(), SIM_URL.into(), wrong_path).await).await;
     assert_eq!(kind, "not-found");
     assert_eq!(get(&error, "status").as_f64(), Some(404.0));
 }
@@ -155,11 +128,7 @@ async fn an_aborted_signal_rejects_as_aborted() {
 async fn aborting_during_the_request_rejects_as_aborted() {
     let controller = web_sys::AbortController::new().unwrap();
     let token = token_for("developer@example.com").await;
-    let call = fetch_clusters(
-        token.into(),
-        SIM_URL.into(),
-        options(&[("signal", controller.signal().into())]),
-    );
+    let call = fetch_clusters(token.into(), SIM_URL.into(), options(&[("signal", controller.signal().into())]));
     // Start the call (futures are lazy), let it reach the fetch, then abort with a
     // non-Error reason while the request is in flight.
     let promise = wasm_bindgen_futures::future_to_promise(call);
@@ -170,13 +139,215 @@ async fn aborting_during_the_request_rejects_as_aborted() {
 }
 
 async fn sleep_ms(ms: i32) {
-    let set_timeout: js_sys::Function = Reflect::get(&js_sys::global(), &"setTimeout".into())
-        .unwrap()
-        .into();
+    let set_timeout: js_sys::Function = Reflect::get(&js_sys::global(), &"setTimeout".into()).unwrap().into();
     let promise = js_sys::Promise::new(&mut |resolve, _| {
-        set_timeout
-            .call2(&JsValue::NULL, &resolve, &JsValue::from(ms))
-            .unwrap();
+        set_timeout.call2(&JsValue::NULL, &resolve, &JsValue::from(ms)).unwrap();
     });
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+fn names(array: &JsValue) -> Vec<String> {
+    Array::from(array).iter().map(|item| get(&item, "name").as_string().unwrap()).collect()
+}
+
+fn annotations(pairs: &[(&str, &str)]) -> JsValue {
+    let object = Object::new();
+    for (key, value) in pairs {
+        Reflect::set(&object, &(*key).into(), &(*value).into()).unwrap();
+    }
+    object.into()
+}
+
+#[wasm_bindgen_test]
+async fn lists_topics_with_owner_and_config() {
+    let token = token_for("developer@example.com").await;
+    let topics = fetch_topics(token.into(), SIM_URL.into(), "prod-eu".into(), options(&[])).await.unwrap();
+    let names = names(&topics);
+    assert!(names.contains(&"payments.orders".to_string()), "{names:?}");
+    let orders =
+        Array::from(&topics).iter().find(|t| get(t, "name").as_string().as_deref() == Some("payments.orders")).unwrap();
+    assert_eq!(get(&orders, "ownerApplication").as_string().as_deref(), Some("payments"));
+    assert_eq!(get(&orders, "retentionMs").as_f64(), Some(604_800_000.0));
+    assert_eq!(get(&orders, "partitions").as_f64(), Some(12.0));
+}
+
+#[wasm_bindgen_test]
+async fn an_unknown_cluster_is_not_found_with_consoles_title() {
+    let token = token_for("developer@example.com").await;
+    let (kind, error) = rejection(fetch_topics(token.into(), SIM_URL.into(), "nope".into(), options(&[])).await).await;
+    assert_eq!(kind, "not-found");
+    assert_eq!(get(&error, "title").as_string().as_deref(), Some("No kafka-cluster with this name exists"));
+}
+
+#[wasm_bindgen_test]
+async fn follows_consumer_group_pages_up_to_the_cap() {
+    let token = token_for("developer@example.com").await;
+    let all = fetch_consumer_groups(
+        token.clone().into(),
+        SIM_URL.into(),
+        "prod-eu".into(),
+        options(&[("pageSize", 1.into())]),
+    )
+    .await
+    .unwrap();
+    assert_eq!(Array::from(&all).length(), 4, "four pages of one group each");
+    assert_eq!(get(&all, "truncated").as_bool(), Some(false));
+    let capped = options(&[("pageSize", 1.into()), ("maxPages", 2.into())]);
+    let first = fetch_consumer_groups(token.into(), SIM_URL.into(), "prod-eu".into(), capped).await.unwrap();
+    assert_eq!(Array::from(&first).length(), 2);
+    assert_eq!(get(&first, "truncated").as_bool(), Some(true));
+    assert_eq!(get(&first, "totalElements").as_f64(), Some(4.0));
+    let lagging = Array::from(&first).get(0);
+    assert_eq!(get(&lagging, "name").as_string().as_deref(), Some("click-enricher"));
+    assert_eq!(get(&lagging, "overallLag").as_f64(), Some(542.0));
+}
+
+#[wasm_bindgen_test]
+async fn reads_an_application_and_its_instances() {
+    let token = token_for("developer@example.com").await;
+    let app = fetch_application(token.clone().into(), SIM_URL.into(), "payments".into(), options(&[])).await.unwrap();
+    assert_eq!(get(&app, "title").as_string().as_deref(), Some("Payments"));
+    let instances =
+        fetch_application_instances(token.into(), SIM_URL.into(), "payments".into(), options(&[])).await.unwrap();
+    assert_eq!(names(&instances), vec!["payments-prod", "payments-staging"]);
+    let resources = get(&Array::from(&instances).get(0), "resources");
+    assert_eq!(get(&Array::from(&resources).get(0), "patternType").as_string().as_deref(), Some("PREFIXED"));
+}
+
+#[wasm_bindgen_test]
+async fn the_overview_joins_annotations_into_one_view() {
+    let token = token_for("developer@example.com").await;
+    let entity = annotations(&[
+        ("conduktor.io/topics", "prod-eu/payments.orders, prod-eu/click.*, prod-eu/nope"),
+        ("kafka.apache.org/consumer-groups", "prod-eu/payments-processor"),
+        ("conduktor.io/application", "clickstream"),
+    ]);
+    let overview = fetch_entity_overview(token.into(), SIM_URL.into(), entity, options(&[])).await.unwrap();
+    assert_eq!(get(&overview, "annotated").as_bool(), Some(true));
+    let topics = names(&get(&overview, "topics"));
+    assert_eq!(topics, vec!["payments.orders", "click.pageviews", "click.sessions"]);
+    let orders = Array::from(&get(&overview, "topics")).get(0);
+    assert_eq!(get(&orders, "recordCount").as_f64(), Some(1_250_000.0), "metrics joined from the v1 search");
+    let groups = names(&get(&overview, "consumerGroups"));
+    assert_eq!(groups, vec!["payments-processor", "click-enricher"]);
+    assert_eq!(names(&get(&overview, "clusters")), vec!["prod-eu"]);
+    let apps = Array::from(&get(&overview, "applications"));
+    assert_eq!(names(&get(&apps.get(0), "instances")), vec!["clickstream-prod"]);
+    let problems = Array::from(&get(&overview, "problems"));
+    assert_eq!(problems.length(), 1);
+    assert_eq!(get(&problems.get(0), "kind").as_string().as_deref(), Some("not-found"));
+    let text: String = JSON::stringify(&overview).unwrap().into();
+    assert!(!text.contains("SIM-SECRET"));
+}
+
+#[wasm_bindgen_test]
+async fn without_annotations_the_overview_lists_the_users_clusters() {
+    let token = token_for("developer@example.com").await;
+    let overview = fetch_entity_overview(token.into(), SIM_URL.into(), JsValue::UNDEFINED, options(&[])).await.unwrap();
+    assert_eq!(get(&overview, "annotated").as_bool(), Some(false));
+    assert_eq!(names(&get(&overview, "clusters")), vec!["prod-eu", "staging", "dev"]);
+}
+
+#[wasm_bindgen_test]
+async fn a_malformed_annotation_is_invalid_input_naming_it() {
+    let entity = annotations(&[("conduktor.io/topics", "orders-without-cluster")]);
+    let (kind, error) = rejection(fetch_entity_overview("t".into(), SIM_URL.into(), entity, options(&[])).await).await;
+    assert_eq!(kind, "invalid-input");
+    assert!(get(&error, "message").as_string().unwrap().contains("conduktor.io/topics"));
+}
+
+#[wasm_bindgen_test]
+async fn a_bad_token_rejects_the_whole_overview() {
+    let entity = annotations(&[("conduktor.io/topics", "prod-eu/payments.orders")]);
+    let (kind, _) = rejection(fetch_entity_overview("a.b.c".into(), SIM_URL.into(), entity, options(&[])).await).await;
+    assert_eq!(kind, "unauthorized");
+}
+
+#[wasm_bindgen_test]
+async fn inspects_a_token_without_returning_it() {
+    let token = token_for("developer@example.com").await;
+    let report = inspect_token(token.clone().into()).unwrap();
+    assert_eq!(get(&report, "hasEmailClaim").as_bool(), Some(true));
+    assert_eq!(get(&report, "expired").as_bool(), Some(false));
+    assert_eq!(get(&report, "issuer").as_string(), Some(format!("{SIM_URL}/idp")));
+    let text: String = JSON::stringify(&report).unwrap().into();
+    assert!(!text.contains(&token) && !text.contains(token.rsplit('.').next().unwrap()));
+    let error = inspect_token("not-a-jwt".into()).unwrap_err();
+    assert_eq!(get(&error, "kind").as_string().as_deref(), Some("invalid-input"));
+}
+
+/// Arms a fault in the simulator (started with --test-controls) for the next matching request.
+async fn inject(fault: &str) {
+    let response = Request::post(&format!("{SIM_URL}/sim/faults"))
+        .header("Content-Type", "application/json")
+        .body(fault.to_string())
+        .unwrap()
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 201, "the simulator must run with --test-controls");
+}
+
+#[wasm_bindgen_test]
+async fn a_gateways_html_error_page_is_a_server_error() {
+    inject(r#"{"path":"/kafka/v2/cluster/dev/topic","status":502,"body":"html"}"#).await;
+    let token = token_for("developer@example.com").await;
+    let (kind, error) = rejection(fetch_topics(token.into(), SIM_URL.into(), "dev".into(), options(&[])).await).await;
+    assert_eq!(kind, "server");
+    assert_eq!(get(&error, "status").as_f64(), Some(502.0));
+    assert!(get(&error, "message").as_string().unwrap().contains("HTML error page"));
+}
+
+#[wasm_bindgen_test]
+async fn a_truncated_body_is_a_decode_error() {
+    inject(r#"{"path":"/kafka/v2/cluster/staging/topic","body":"truncated"}"#).await;
+    let token = token_for("developer@example.com").await;
+    let (kind, error) =
+        rejection(fetch_topics(token.into(), SIM_URL.into(), "staging".into(), options(&[])).await).await;
+    assert_eq!(kind, "decode");
+    assert!(get(&error, "message").as_string().unwrap().contains("ends in /api"));
+}
+
+#[wasm_bindgen_test]
+async fn rate_limiting_carries_retry_after() {
+    inject(r#"{"path":"/self-serve/v1/application/payments","status":429,"body":"console","retryAfter":"7"}"#).await;
+    let token = token_for("developer@example.com").await;
+    let (kind, error) =
+        rejection(fetch_application(token.into(), SIM_URL.into(), "payments".into(), options(&[])).await).await;
+    assert_eq!(kind, "rate-limited");
+    assert_eq!(get(&error, "retryAfterMs").as_f64(), Some(7000.0));
+}
+
+#[wasm_bindgen_test]
+async fn a_slow_console_times_out() {
+    inject(r#"{"path":"/self-serve/v1/application/clickstream","delayMs":3000}"#).await;
+    let token = token_for("developer@example.com").await;
+    let fast = options(&[("timeoutMs", 300.into())]);
+    let (kind, error) =
+        rejection(fetch_application(token.into(), SIM_URL.into(), "clickstream".into(), fast).await).await;
+    assert_eq!(kind, "timeout");
+    assert!(get(&error, "message").as_string().unwrap().contains("300 ms"));
+}
+
+#[wasm_bindgen_test]
+async fn malformed_json_on_a_500_is_still_a_server_error() {
+    inject(r#"{"path":"/v1/clusters/staging/consumergroups","status":500,"body":"malformed-json"}"#).await;
+    let token = token_for("developer@example.com").await;
+    let (kind, _) =
+        rejection(fetch_consumer_groups(token.into(), SIM_URL.into(), "staging".into(), options(&[])).await).await;
+    assert_eq!(kind, "server");
+}
+
+#[wasm_bindgen_test]
+async fn one_forbidden_cluster_leaves_the_rest_of_the_overview() {
+    inject(r#"{"path":"/v1/clusters/staging/topics","status":403,"body":"console"}"#).await;
+    let token = token_for("developer@example.com").await;
+    let entity = annotations(&[("conduktor.io/topics", "prod-eu/payments.orders, staging/payments.orders")]);
+    let overview = fetch_entity_overview(token.into(), SIM_URL.into(), entity, options(&[])).await.unwrap();
+    let topics = Array::from(&get(&overview, "topics"));
+    assert_eq!(topics.length(), 1);
+    assert_eq!(get(&topics.get(0), "cluster").as_string().as_deref(), Some("prod-eu"));
+    let problem = Array::from(&get(&overview, "problems")).get(0);
+    assert_eq!(get(&problem, "kind").as_string().as_deref(), Some("forbidden"));
+    assert_eq!(get(&problem, "cluster").as_string().as_deref(), Some("staging"));
 }

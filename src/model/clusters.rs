@@ -1,15 +1,11 @@
-//! Console's wire shapes (only the fields the card may show) and the display-safe
-//! view models handed to JavaScript.
-//!
-//! Redaction happens by construction: the wire structs do not declare
-//! `spec.properties`, `schemaRegistry.security` or `kafkaFlavor`, so serde skips
-//! those values while parsing and they never exist in Rust, let alone in JS.
+//! Kafka clusters: `GET /public/console/v2/kafka-cluster`.
 
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use super::common::{decode_error, is_hex_colour, string_labels, strip_userinfo};
 use crate::error::CoreError;
 
 #[derive(Deserialize)]
@@ -49,7 +45,7 @@ struct WireKafkaCluster {
 }
 
 /// A Kafka cluster as the card shows it.
-#[derive(Debug, Serialize, PartialEq)]
+#[derive(Debug, Serialize, PartialEq, Clone)]
 #[serde(rename_all = "camelCase")]
 pub struct KafkaCluster {
     /// Console's technical id, used in every nested path.
@@ -65,7 +61,7 @@ pub struct KafkaCluster {
 }
 
 /// Which schema registry a cluster uses, never how it authenticates.
-#[derive(Debug, Serialize, PartialEq)]
+#[derive(Debug, Serialize, PartialEq, Clone)]
 #[serde(rename_all = "camelCase")]
 pub struct SchemaRegistrySummary {
     /// `ConfluentLike` or `Glue`.
@@ -77,14 +73,7 @@ pub struct SchemaRegistrySummary {
 
 /// Decodes the body of `GET /public/console/v2/kafka-cluster`.
 pub fn decode_clusters(body: &str) -> Result<Vec<KafkaCluster>, CoreError> {
-    let wire: Vec<WireKafkaCluster> = serde_json::from_str(body).map_err(|e| {
-        CoreError::new(
-            crate::error::ErrorKind::Decode,
-            format!(
-                "the cluster list is not what Conduktor Console sends ({e}); check that the proxy target points at Console and ends in /api"
-            ),
-        )
-    })?;
+    let wire: Vec<WireKafkaCluster> = serde_json::from_str(body).map_err(|e| decode_error("the cluster list", &e))?;
     Ok(wire.into_iter().map(KafkaCluster::from).collect())
 }
 
@@ -92,58 +81,16 @@ impl From<WireKafkaCluster> for KafkaCluster {
     fn from(wire: WireKafkaCluster) -> Self {
         let WireKafkaCluster { metadata, spec } = wire;
         KafkaCluster {
-            display_name: spec
-                .display_name
-                .filter(|d| !d.trim().is_empty())
-                .unwrap_or_else(|| metadata.name.clone()),
+            display_name: spec.display_name.filter(|d| !d.trim().is_empty()).unwrap_or_else(|| metadata.name.clone()),
             name: metadata.name,
             bootstrap_servers: spec.bootstrap_servers.unwrap_or_default(),
             color: spec.color.filter(|c| is_hex_colour(c)),
             icon: spec.icon.filter(|i| !i.is_empty()),
             labels: string_labels(metadata.labels),
-            schema_registry: spec.schema_registry.and_then(|sr| {
-                Some(SchemaRegistrySummary {
-                    kind: sr.kind?,
-                    url: sr.url.map(|u| strip_userinfo(&u)),
-                })
-            }),
+            schema_registry: spec
+                .schema_registry
+                .and_then(|sr| Some(SchemaRegistrySummary { kind: sr.kind?, url: sr.url.map(|u| strip_userinfo(&u)) })),
         }
-    }
-}
-
-/// Keeps string-valued labels; Console's labels are `map<string,string>`, anything
-/// else (null, numbers from a hand-edited resource) is dropped rather than failing.
-fn string_labels(labels: Option<BTreeMap<String, Value>>) -> BTreeMap<String, String> {
-    labels
-        .unwrap_or_default()
-        .into_iter()
-        .filter_map(|(k, v)| match v {
-            Value::String(s) => Some((k, s)),
-            _ => None,
-        })
-        .collect()
-}
-
-/// Only hex colours reach the page's CSS: anything else (`url(...)`, `expression(...)`,
-/// named colours with injected declarations) is dropped.
-pub fn is_hex_colour(value: &str) -> bool {
-    let Some(hex) = value.strip_prefix('#') else {
-        return false;
-    };
-    matches!(hex.len(), 3 | 4 | 6 | 8) && hex.bytes().all(|b| b.is_ascii_hexdigit())
-}
-
-/// `https://user:pw@host/x` → `https://host/x`.
-pub fn strip_userinfo(url: &str) -> String {
-    let Some(scheme_end) = url.find("://") else {
-        return url.to_string();
-    };
-    let authority_start = scheme_end + 3;
-    let rest = &url[authority_start..];
-    let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
-    match rest[..authority_end].rfind('@') {
-        Some(at) => format!("{}{}", &url[..authority_start], &rest[at + 1..]),
-        None => url.to_string(),
     }
 }
 
@@ -182,15 +129,9 @@ mod tests {
         assert_eq!(prod.color.as_deref(), Some("#E74C3C"));
         assert_eq!(prod.labels.len(), 1);
         let sr = prod.schema_registry.as_ref().unwrap();
-        assert_eq!(
-            (sr.kind.as_str(), sr.url.as_deref()),
-            ("ConfluentLike", Some("https://sr.prod:8081"))
-        );
+        assert_eq!((sr.kind.as_str(), sr.url.as_deref()), ("ConfluentLike", Some("https://sr.prod:8081")));
         let dev = &clusters[1];
-        assert_eq!(
-            dev.display_name, "dev",
-            "blank display name falls back to the id"
-        );
+        assert_eq!(dev.display_name, "dev", "blank display name falls back to the id");
         assert_eq!(dev.color, None, "non-hex colours are dropped");
     }
 
@@ -198,24 +139,12 @@ mod tests {
     fn secrets_never_survive_decoding() {
         let out = serde_json::to_string(&decode_clusters(&fixture()).unwrap()).unwrap();
         assert!(!out.contains(SECRET), "{out}");
-        assert!(
-            !out.contains("properties")
-                && !out.contains("security")
-                && !out.contains("kafkaFlavor")
-        );
+        assert!(!out.contains("properties") && !out.contains("security") && !out.contains("kafkaFlavor"));
     }
 
     #[test]
     fn bad_bodies_are_decode_errors() {
-        for body in [
-            "",
-            "{}",
-            "[{}]",
-            "null",
-            "[{\"metadata\":{\"name\":1},\"spec\":{}}]",
-            "<html>",
-            "[1,",
-        ] {
+        for body in ["", "{}", "[{}]", "null", "[{\"metadata\":{\"name\":1},\"spec\":{}}]", "<html>", "[1,"] {
             let e = decode_clusters(body).expect_err(body);
             assert_eq!(e.kind, crate::error::ErrorKind::Decode, "{body}");
         }
@@ -227,16 +156,7 @@ mod tests {
         for ok in ["#fff", "#ffff", "#A1b2C3", "#a1b2c3d4"] {
             assert!(is_hex_colour(ok), "{ok}");
         }
-        for bad in [
-            "",
-            "#",
-            "red",
-            "#ggg",
-            "#12345",
-            "url(x)",
-            "#fff;x:y",
-            "#ﬀﬀﬀ",
-        ] {
+        for bad in ["", "#", "red", "#ggg", "#12345", "url(x)", "#fff;x:y", "#ﬀﬀﬀ"] {
             assert!(!is_hex_colour(bad), "{bad}");
         }
         assert_eq!(strip_userinfo("https://u:p@h:1/x@y"), "https://h:1/x@y");

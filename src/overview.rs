@@ -1,0 +1,583 @@
+//! `fetchEntityOverview`: from an entity's annotations to one view model.
+//!
+//! Three steps, the first and last pure so they are unit-tested without a network:
+//! `plan` turns parsed annotations into a deduplicated list of requests, `execute`
+//! runs them with bounded concurrency, and `join` assembles the answers. A failure
+//! that concerns one resource (403 on one cluster, an unknown topic) becomes a
+//! `Problem` beside the data that did load; a failure that concerns the whole call
+//! (the token, the proxy, the network) rejects the overview.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use futures_util::stream::{self, StreamExt};
+use serde::Serialize;
+use serde_json::{json, Value};
+
+use crate::annotations::{EntityRefs, GroupRef, TopicRef};
+use crate::client::{Call, Listing};
+use crate::error::{CoreError, ErrorKind};
+use crate::model::{Application, ApplicationInstance, ConsumerGroup, KafkaCluster, Topic, WireSearchTopic};
+
+/// Requests in flight at once; browsers allow six connections per host.
+pub const MAX_CONCURRENT: usize = 6;
+
+pub const APPLICATION_LABEL: &str = "conduktor.io/application";
+
+/// What a v1 topic search filters on.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum TopicQuery {
+    NameContains(String),
+    Label { key: String, value: String },
+}
+
+impl TopicQuery {
+    fn filter(&self) -> Value {
+        match self {
+            TopicQuery::NameContains(text) => json!({ "type": "TopicNameFilter", "contains": text }),
+            TopicQuery::Label { key, value } => json!({ "type": "LabelsFilter", "key": key, "values": [value] }),
+        }
+    }
+
+    fn describe(&self) -> String {
+        match self {
+            TopicQuery::NameContains(text) => format!("topics named like \"{text}\""),
+            TopicQuery::Label { key, value } => format!("topics labelled {key}={value}"),
+        }
+    }
+}
+
+/// One request of the plan.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Fetch {
+    Clusters,
+    Application(String),
+    Instances(String),
+    Topics { cluster: String, query: TopicQuery },
+    Groups { cluster: String, contains: String },
+}
+
+enum Outcome {
+    Clusters(Vec<KafkaCluster>),
+    Application(Application),
+    Instances(Vec<ApplicationInstance>),
+    Topics(Listing<WireSearchTopic>),
+    Groups(Listing<ConsumerGroup>),
+}
+
+type Results = BTreeMap<Fetch, Result<Outcome, CoreError>>;
+
+/// The requests that answer what the annotations name (first round). Applications
+/// need a second round, planned from their instances by `plan_owned`.
+pub fn plan(refs: &EntityRefs) -> Vec<Fetch> {
+    let mut fetches = BTreeSet::from([Fetch::Clusters]);
+    for topic in &refs.topics {
+        let (cluster, text) = match topic {
+            TopicRef::Literal { cluster, name } => (cluster, name),
+            TopicRef::Prefix { cluster, prefix } => (cluster, prefix),
+        };
+        fetches.insert(Fetch::Topics { cluster: cluster.clone(), query: TopicQuery::NameContains(text.clone()) });
+    }
+    for GroupRef { cluster, name } in &refs.consumer_groups {
+        fetches.insert(Fetch::Groups { cluster: cluster.clone(), contains: name.clone() });
+    }
+    for application in &refs.applications {
+        fetches.insert(Fetch::Application(application.clone()));
+        fetches.insert(Fetch::Instances(application.clone()));
+    }
+    fetches.into_iter().collect()
+}
+
+/// The searches for what application instances own: topics carrying Console's
+/// ownership label, and topics and consumer groups matching `spec.resources`.
+pub fn plan_owned(application: &str, instances: &[ApplicationInstance]) -> Vec<Fetch> {
+    let mut fetches = BTreeSet::new();
+    for instance in instances {
+        let Some(cluster) = &instance.cluster else { continue };
+        fetches.insert(Fetch::Topics {
+            cluster: cluster.clone(),
+            query: TopicQuery::Label { key: APPLICATION_LABEL.into(), value: application.into() },
+        });
+        for resource in &instance.resources {
+            match resource.kind.as_str() {
+                "TOPIC" => fetches.insert(Fetch::Topics {
+                    cluster: cluster.clone(),
+                    query: TopicQuery::NameContains(resource.name.clone()),
+                }),
+                "CONSUMER_GROUP" => {
+                    fetches.insert(Fetch::Groups { cluster: cluster.clone(), contains: resource.name.clone() })
+                }
+                _ => false,
+            };
+        }
+    }
+    fetches.into_iter().collect()
+}
+
+async fn run(call: &Call, fetch: &Fetch) -> Result<Outcome, CoreError> {
+    Ok(match fetch {
+        Fetch::Clusters => Outcome::Clusters(call.clusters().await?),
+        Fetch::Application(name) => Outcome::Application(call.application(name).await?),
+        Fetch::Instances(application) => Outcome::Instances(call.instances(application).await?),
+        Fetch::Topics { cluster, query } => Outcome::Topics(call.search_topics(cluster, &[query.filter()]).await?),
+        Fetch::Groups { cluster, contains } => Outcome::Groups(
+            call.consumer_groups(cluster, &[json!({ "type": "OnConsumerGroupName", "contains": contains })]).await?,
+        ),
+    })
+}
+
+async fn execute(call: &Call, fetches: Vec<Fetch>, results: &mut Results) {
+    let pending: Vec<Fetch> = fetches.into_iter().filter(|f| !results.contains_key(f)).collect();
+    let answers: Vec<(Fetch, Result<Outcome, CoreError>)> = stream::iter(pending.into_iter().map(|fetch| async move {
+        let answer = run(call, &fetch).await;
+        (fetch, answer)
+    }))
+    .buffer_unordered(MAX_CONCURRENT)
+    .collect()
+    .await;
+    results.extend(answers);
+}
+
+/// Kinds that say nothing about one resource: the whole overview fails with them.
+fn is_global(kind: ErrorKind) -> bool {
+    matches!(
+        kind,
+        ErrorKind::Unauthorized
+            | ErrorKind::ProxyRejected
+            | ErrorKind::Network
+            | ErrorKind::Timeout
+            | ErrorKind::Aborted
+            | ErrorKind::InvalidInput
+    )
+}
+
+/// Plans, executes and joins.
+pub async fn fetch_overview(call: &Call, refs: &EntityRefs) -> Result<EntityOverview, CoreError> {
+    let mut results = Results::new();
+    execute(call, plan(refs), &mut results).await;
+    let owned: Vec<Fetch> = refs
+        .applications
+        .iter()
+        .filter_map(|app| match results.get(&Fetch::Instances(app.clone())) {
+            Some(Ok(Outcome::Instances(instances))) => Some(plan_owned(app, instances)),
+            _ => None,
+        })
+        .flatten()
+        .collect();
+    execute(call, owned, &mut results).await;
+    check_global_failure(&results)?;
+    Ok(join(refs, &results))
+}
+
+/// Rejects when a failure concerns the whole call, or when nothing at all loaded.
+fn check_global_failure(results: &Results) -> Result<(), CoreError> {
+    let errors: Vec<&CoreError> = results.values().filter_map(|r| r.as_ref().err()).collect();
+    if let Some(global) = errors.iter().find(|e| is_global(e.kind)) {
+        return Err((*global).clone());
+    }
+    if !results.is_empty() && errors.len() == results.len() {
+        return Err(errors[0].clone());
+    }
+    Ok(())
+}
+
+/// A failure about one resource, shown beside the data that loaded.
+#[derive(Debug, Serialize, PartialEq, Clone)]
+#[serde(rename_all = "camelCase")]
+pub struct Problem {
+    pub kind: &'static str,
+    pub status: Option<u16>,
+    pub message: String,
+    pub cluster: Option<String>,
+    /// The annotation entry or resource the problem is about.
+    pub resource: Option<String>,
+}
+
+/// "Showing the first N of M": a search stopped at `maxPages`.
+#[derive(Debug, Serialize, PartialEq, Clone)]
+#[serde(rename_all = "camelCase")]
+pub struct Truncation {
+    pub cluster: String,
+    pub what: String,
+    pub shown: usize,
+    pub total: Option<f64>,
+}
+
+#[derive(Debug, Serialize, PartialEq, Clone)]
+#[serde(rename_all = "camelCase")]
+pub struct ApplicationOverview {
+    pub name: String,
+    /// Null when it could not be read (see `problems`).
+    pub application: Option<Application>,
+    pub instances: Vec<ApplicationInstance>,
+}
+
+/// Everything the card shows for one entity.
+#[derive(Debug, Serialize, PartialEq, Clone, Default)]
+#[serde(rename_all = "camelCase")]
+pub struct EntityOverview {
+    /// False when the entity has no Conduktor annotation: `clusters` then lists
+    /// every cluster the user may see.
+    pub annotated: bool,
+    pub clusters: Vec<KafkaCluster>,
+    pub topics: Vec<Topic>,
+    pub consumer_groups: Vec<ConsumerGroup>,
+    pub applications: Vec<ApplicationOverview>,
+    pub problems: Vec<Problem>,
+    pub truncations: Vec<Truncation>,
+}
+
+fn problem(error: &CoreError, cluster: Option<&str>, resource: Option<String>) -> Problem {
+    Problem {
+        kind: error.kind.as_str(),
+        status: error.status,
+        message: error.message.clone(),
+        cluster: cluster.map(String::from),
+        resource,
+    }
+}
+
+struct Joiner<'a> {
+    results: &'a Results,
+    overview: EntityOverview,
+    reported: BTreeSet<Fetch>,
+}
+
+impl<'a> Joiner<'a> {
+    /// The search's answer, or `None` after recording its failure once.
+    fn answer(&mut self, fetch: &Fetch, cluster: Option<&str>) -> Option<&'a Outcome> {
+        match self.results.get(fetch)? {
+            Ok(outcome) => Some(outcome),
+            Err(error) => {
+                if self.reported.insert(fetch.clone()) {
+                    let resource = match fetch {
+                        Fetch::Topics { query, .. } => Some(query.describe()),
+                        Fetch::Groups { contains, .. } => Some(format!("consumer groups named like \"{contains}\"")),
+                        Fetch::Application(name) | Fetch::Instances(name) => Some(format!("application {name}")),
+                        Fetch::Clusters => None,
+                    };
+                    self.overview.problems.push(problem(error, cluster, resource));
+                }
+                None
+            }
+        }
+    }
+
+    fn topics_matching(&mut self, cluster: &str, query: TopicQuery, keep: impl Fn(&str) -> bool) -> Option<Vec<Topic>> {
+        let fetch = Fetch::Topics { cluster: cluster.into(), query: query.clone() };
+        let Some(Outcome::Topics(listing)) = self.answer(&fetch, Some(cluster)) else { return None };
+        let (truncated, total, shown) = (listing.truncated, listing.total_elements, listing.items.len());
+        let topics: Vec<Topic> =
+            listing.items.iter().filter(|t| keep(&t.name)).map(|t| t.clone().into_topic(cluster)).collect();
+        if truncated && self.reported.insert(fetch) {
+            self.overview.truncations.push(Truncation {
+                cluster: cluster.into(),
+                what: query.describe(),
+                shown,
+                total,
+            });
+        }
+        Some(topics)
+    }
+
+    fn groups_matching(
+        &mut self,
+        cluster: &str,
+        contains: &str,
+        keep: impl Fn(&str) -> bool,
+    ) -> Option<Vec<ConsumerGroup>> {
+        let fetch = Fetch::Groups { cluster: cluster.into(), contains: contains.into() };
+        let Some(Outcome::Groups(listing)) = self.answer(&fetch, Some(cluster)) else { return None };
+        let groups: Vec<ConsumerGroup> = listing.items.iter().filter(|g| keep(&g.name)).cloned().collect();
+        if listing.truncated && self.reported.insert(fetch) {
+            self.overview.truncations.push(Truncation {
+                cluster: cluster.into(),
+                what: format!("consumer groups named like \"{contains}\""),
+                shown: listing.items.len(),
+                total: listing.total_elements,
+            });
+        }
+        Some(groups)
+    }
+
+    fn add_topics(&mut self, topics: Vec<Topic>) {
+        for topic in topics {
+            if !self.overview.topics.iter().any(|t| t.cluster == topic.cluster && t.name == topic.name) {
+                self.overview.topics.push(topic);
+            }
+        }
+    }
+
+    fn add_groups(&mut self, groups: Vec<ConsumerGroup>) {
+        for group in groups {
+            if !self.overview.consumer_groups.iter().any(|g| g.cluster == group.cluster && g.name == group.name) {
+                self.overview.consumer_groups.push(group);
+            }
+        }
+    }
+
+    fn not_found(&mut self, cluster: &str, what: String) {
+        self.overview.problems.push(Problem {
+            kind: ErrorKind::NotFound.as_str(),
+            status: None,
+            message: format!("{what} was not found on cluster {cluster}, or Conduktor Console does not let you see it; check the entity's conduktor.io annotations or ask your Conduktor administrator for access"),
+            cluster: Some(cluster.into()),
+            resource: Some(what),
+        });
+    }
+}
+
+/// Assembles the overview from the answers. Pure.
+fn join(refs: &EntityRefs, results: &Results) -> EntityOverview {
+    let mut j = Joiner { results, overview: EntityOverview::default(), reported: BTreeSet::new() };
+    j.overview.annotated = !refs.is_empty();
+
+    for topic in &refs.topics {
+        match topic {
+            TopicRef::Literal { cluster, name } => {
+                if let Some(found) = j.topics_matching(cluster, TopicQuery::NameContains(name.clone()), |n| n == name) {
+                    if found.is_empty() {
+                        j.not_found(cluster, format!("topic {name}"));
+                    }
+                    j.add_topics(found);
+                }
+            }
+            TopicRef::Prefix { cluster, prefix } => {
+                if let Some(found) = j.topics_matching(cluster, TopicQuery::NameContains(prefix.clone()), |n| {
+                    n.starts_with(prefix.as_str())
+                }) {
+                    j.add_topics(found);
+                }
+            }
+        }
+    }
+    for GroupRef { cluster, name } in &refs.consumer_groups {
+        if let Some(found) = j.groups_matching(cluster, name, |n| n == name) {
+            if found.is_empty() {
+                j.not_found(cluster, format!("consumer group {name}"));
+            }
+            j.add_groups(found);
+        }
+    }
+    for name in &refs.applications {
+        let application = match j.answer(&Fetch::Application(name.clone()), None) {
+            Some(Outcome::Application(app)) => Some(app.clone()),
+            _ => None,
+        };
+        let instances = match j.answer(&Fetch::Instances(name.clone()), None) {
+            Some(Outcome::Instances(instances)) => instances.clone(),
+            _ => Vec::new(),
+        };
+        for instance in &instances {
+            let Some(cluster) = instance.cluster.as_deref() else { continue };
+            let label = TopicQuery::Label { key: APPLICATION_LABEL.into(), value: name.clone() };
+            if let Some(found) = j.topics_matching(cluster, label, |_| true) {
+                j.add_topics(found);
+            }
+            for resource in &instance.resources {
+                let query = TopicQuery::NameContains(resource.name.clone());
+                match resource.kind.as_str() {
+                    "TOPIC" => {
+                        if let Some(mut found) = j.topics_matching(cluster, query, |n| resource.matches("TOPIC", n)) {
+                            for topic in &mut found {
+                                topic.owner_application.get_or_insert_with(|| name.clone());
+                                topic.owner_instance.get_or_insert_with(|| instance.name.clone());
+                            }
+                            j.add_topics(found);
+                        }
+                    }
+                    "CONSUMER_GROUP" => {
+                        if let Some(found) =
+                            j.groups_matching(cluster, &resource.name, |n| resource.matches("CONSUMER_GROUP", n))
+                        {
+                            j.add_groups(found);
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+        j.overview.applications.push(ApplicationOverview { name: name.clone(), application, instances });
+    }
+
+    // Clusters: all the user may see when nothing is annotated, else the ones referenced.
+    if let Some(Outcome::Clusters(clusters)) = j.answer(&Fetch::Clusters, None) {
+        let clusters = clusters.clone();
+        let mut wanted: Vec<String> = refs.clusters.clone();
+        let referenced = j
+            .overview
+            .topics
+            .iter()
+            .map(|t| t.cluster.clone())
+            .chain(j.overview.consumer_groups.iter().map(|g| g.cluster.clone()))
+            .chain(refs.topics.iter().map(|t| t.cluster().to_string()))
+            .chain(refs.consumer_groups.iter().map(|g| g.cluster.clone()))
+            .chain(j.overview.applications.iter().flat_map(|a| a.instances.iter().filter_map(|i| i.cluster.clone())));
+        for cluster in referenced {
+            if !wanted.contains(&cluster) {
+                wanted.push(cluster);
+            }
+        }
+        if j.overview.annotated {
+            for name in &wanted {
+                match clusters.iter().find(|c| &c.name == name) {
+                    Some(cluster) => j.overview.clusters.push(cluster.clone()),
+                    None => j.overview.problems.push(Problem {
+                        kind: ErrorKind::NotFound.as_str(),
+                        status: None,
+                        message: format!("cluster {name} does not exist in Conduktor Console, or you may not see it; ask your Conduktor administrator for access"),
+                        cluster: Some(name.clone()),
+                        resource: Some(format!("cluster {name}")),
+                    }),
+                }
+            }
+        } else {
+            j.overview.clusters = clusters;
+        }
+    }
+    j.overview
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::annotations;
+    use crate::model;
+
+    fn refs(pairs: &[(&str, &str)]) -> EntityRefs {
+        annotations::parse(&pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()).unwrap()
+    }
+
+    fn search(names: &[&str]) -> Outcome {
+        let items = names
+            .iter()
+            .map(|n| {
+                serde_json::from_str(&format!(r#"{{"type":"IndexedTopic","name":"{n}","recordCount":5}}"#)).unwrap()
+            })
+            .collect();
+        Outcome::Topics(Listing { items, total_elements: Some(names.len() as f64), truncated: false })
+    }
+
+    fn clusters(names: &[&str]) -> Outcome {
+        let body = serde_json::to_string(
+            &names
+                .iter()
+                .map(|n| json!({"metadata": {"name": n}, "spec": {"displayName": n, "bootstrapServers": "b:9092"}}))
+                .collect::<Vec<_>>(),
+        )
+        .unwrap();
+        Outcome::Clusters(model::decode_clusters(&body).unwrap())
+    }
+
+    fn topic_fetch(cluster: &str, text: &str) -> Fetch {
+        Fetch::Topics { cluster: cluster.into(), query: TopicQuery::NameContains(text.into()) }
+    }
+
+    #[test]
+    fn plans_one_request_per_distinct_question() {
+        let plan = plan(&refs(&[
+            ("conduktor.io/topics", "prod/orders, prod/orders, prod/click.*"),
+            ("conduktor.io/consumer-groups", "prod/g1"),
+            ("kafka.apache.org/consumer-groups", "prod/g1"),
+            ("conduktor.io/application", "payments"),
+        ]));
+        assert_eq!(
+            plan,
+            vec![
+                Fetch::Clusters,
+                Fetch::Application("payments".into()),
+                Fetch::Instances("payments".into()),
+                topic_fetch("prod", "click."),
+                topic_fetch("prod", "orders"),
+                Fetch::Groups { cluster: "prod".into(), contains: "g1".into() },
+            ]
+        );
+    }
+
+    #[test]
+    fn plans_owned_resources_from_instances() {
+        let instances = model::decode_instances(
+            r#"[{"metadata":{"name":"i1"},"spec":{"cluster":"prod","resources":[
+                 {"type":"TOPIC","name":"pay.","patternType":"PREFIXED"},{"type":"CONSUMER_GROUP","name":"pay-","patternType":"PREFIXED"},
+                 {"type":"SUBJECT","name":"x","patternType":"LITERAL"}]}},
+                {"metadata":{"name":"i2"},"spec":{"cluster":null}}]"#,
+        )
+        .unwrap();
+        let plan = plan_owned("payments", &instances);
+        assert_eq!(plan.len(), 3, "{plan:?}");
+        assert!(plan.contains(&Fetch::Topics {
+            cluster: "prod".into(),
+            query: TopicQuery::Label { key: APPLICATION_LABEL.into(), value: "payments".into() }
+        }));
+    }
+
+    #[test]
+    fn joins_exact_matches_and_reports_partial_failures() {
+        let refs = refs(&[("conduktor.io/topics", "prod/orders, prod/click.*, prod/missing, secret/x")]);
+        let forbidden = CoreError::new(ErrorKind::Forbidden, "no").with_status(403);
+        let results: Results = [
+            (Fetch::Clusters, Ok(clusters(&["prod"]))),
+            (topic_fetch("prod", "orders"), Ok(search(&["orders", "orders-dlq"]))),
+            (topic_fetch("prod", "click."), Ok(search(&["click.views", "xclick.y"]))),
+            (topic_fetch("prod", "missing"), Ok(search(&[]))),
+            (topic_fetch("secret", "x"), Err(forbidden)),
+        ]
+        .into_iter()
+        .collect();
+        assert!(check_global_failure(&results).is_ok());
+        let overview = join(&refs, &results);
+        let names: Vec<&str> = overview.topics.iter().map(|t| t.name.as_str()).collect();
+        assert_eq!(names, vec!["orders", "click.views"]);
+        assert_eq!(overview.clusters.len(), 1);
+        let kinds: Vec<(&str, Option<&str>)> =
+            overview.problems.iter().map(|p| (p.kind, p.cluster.as_deref())).collect();
+        assert_eq!(
+            kinds,
+            vec![("not-found", Some("prod")), ("forbidden", Some("secret")), ("not-found", Some("secret"))],
+            "{:?}",
+            overview.problems
+        );
+    }
+
+    #[test]
+    fn global_failures_reject_the_overview() {
+        let unauthorized = CoreError::new(ErrorKind::Unauthorized, "401").with_status(401);
+        let results: Results =
+            [(Fetch::Clusters, Ok(clusters(&["prod"]))), (topic_fetch("prod", "a"), Err(unauthorized))]
+                .into_iter()
+                .collect();
+        assert_eq!(check_global_failure(&results).unwrap_err().kind, ErrorKind::Unauthorized);
+        let all_forbidden: Results =
+            [(Fetch::Clusters, Err(CoreError::new(ErrorKind::Forbidden, "no")))].into_iter().collect();
+        assert_eq!(check_global_failure(&all_forbidden).unwrap_err().kind, ErrorKind::Forbidden);
+    }
+
+    #[test]
+    fn no_annotation_lists_every_visible_cluster() {
+        let results: Results = [(Fetch::Clusters, Ok(clusters(&["a", "b"])))].into_iter().collect();
+        let overview = join(&EntityRefs::default(), &results);
+        assert!(!overview.annotated);
+        assert_eq!(overview.clusters.len(), 2);
+    }
+
+    #[test]
+    fn truncated_searches_are_reported_once() {
+        let refs = refs(&[("conduktor.io/topics", "prod/a*")]);
+        let mut listing = search(&["a1", "a2"]);
+        if let Outcome::Topics(l) = &mut listing {
+            l.truncated = true;
+            l.total_elements = Some(5000.0);
+        }
+        let results: Results =
+            [(Fetch::Clusters, Ok(clusters(&["prod"]))), (topic_fetch("prod", "a"), Ok(listing))].into_iter().collect();
+        let overview = join(&refs, &results);
+        assert_eq!(
+            overview.truncations,
+            vec![Truncation {
+                cluster: "prod".into(),
+                what: "topics named like \"a\"".into(),
+                shown: 2,
+                total: Some(5000.0)
+            }]
+        );
+    }
+}
