@@ -25,7 +25,7 @@ cargo test --workspace
 
 step "Starting the Console simulator on 127.0.0.1:$WASM_TEST_SIM_PORT"
 cargo build --quiet -p conduktor-sim
-start_sim sim-wasm-tests "$WASM_TEST_SIM_PORT"
+start_sim sim-wasm-tests "$WASM_TEST_SIM_PORT" --test-controls
 
 step "Browser tests of the wasm core in headless Chromium (wasm-pack test --headless --chrome)"
 CONDUKTOR_SIM_URL="http://127.0.0.1:$WASM_TEST_SIM_PORT" wasm-pack test --headless --chrome 2>&1 | tee "$LOGS/wasm-pack-test.log"
@@ -41,7 +41,7 @@ npx vitest run
 
 prepare_backstage_app
 step "Starting the simulator (:$E2E_SIM_PORT) and the production Backstage app (:$E2E_BACKSTAGE_PORT)"
-start_sim sim-e2e "$E2E_SIM_PORT"
+start_sim sim-e2e "$E2E_SIM_PORT" --test-controls
 start_backstage backstage-e2e "$E2E_BACKSTAGE_PORT" "$E2E_SIM_PORT"
 
 step "End-to-end tests in headless Chromium (node --test, playwright-core)"

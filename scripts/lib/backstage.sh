@@ -33,10 +33,14 @@ prepare_backstage_app() {
   fi
   step "Copying the Backstage app (e2e/app) to .tools/e2e-app"
   mkdir -p "$E2E_WORK"
+  # Keep node_modules and yarn's install state: the next install then only relinks what changed.
+  local state="$TOOLS/e2e-install-state.gz"
+  [ -f "$E2E_WORK/.yarn/install-state.gz" ] && mv "$E2E_WORK/.yarn/install-state.gz" "$state"
   find "$E2E_WORK" -mindepth 1 -maxdepth 1 ! -name node_modules ! -name packages -exec rm -rf {} +
   find "$E2E_WORK/packages" -mindepth 2 -maxdepth 2 ! -name node_modules -exec rm -rf {} + 2>/dev/null || true
   tar -C "$ROOT/e2e/app" --exclude=./node_modules --exclude='./packages/*/node_modules' --exclude=./vendor -cf - . |
     tar -C "$E2E_WORK" -xf -
+  [ -f "$state" ] && mv "$state" "$E2E_WORK/.yarn/install-state.gz"
   mkdir -p "$E2E_WORK/vendor"
   cp "$PLUGIN_TARBALL" "$E2E_WORK/vendor/backstage-plugin-conduktor-card.tgz"
   step "Installing the Backstage app with the plugin tarball (yarn 4, Node 22; about 2-4 min on a cold cache)"
@@ -61,9 +65,10 @@ start_backstage() {
   wait_for_http "http://127.0.0.1:$port/" 120 "$LAST_PID"
 }
 
-# start_sim NAME PORT
+# start_sim NAME PORT [FLAGS...]
 start_sim() {
   local name=$1 port=$2
-  start_background "$name" "$ROOT/target/debug/conduktor-sim" --listen "127.0.0.1:$port"
+  shift 2
+  start_background "$name" "$ROOT/target/debug/conduktor-sim" --listen "127.0.0.1:$port" "$@"
   wait_for_http "http://127.0.0.1:$port/idp/jwks" 30 "$LAST_PID"
 }
