@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { errorTitle, isConduktorError, isRetryable } from './errors.js';
+import { ConduktorError, errorTitle, isConduktorError, isRetryable } from './errors.js';
 import { conduktorError } from './test/fixtures.js';
 import { fetchClusters, initSync } from './wasm/conduktor_card_core.js';
 
@@ -19,6 +19,9 @@ describe('isConduktorError', () => {
     const error = await fetchClusters('', '/api/proxy').catch(e => e);
     expect(isConduktorError(error)).toBe(true);
     expect(error).toBeInstanceOf(Error);
+    expect(error instanceof ConduktorError).toBe(true);
+    expect(new Error('x') instanceof ConduktorError).toBe(false);
+    expect(new ConduktorError('timeout', 'slow') instanceof ConduktorError).toBe(true);
     expect(error.kind).toBe('invalid-input');
     expect(error.message).toMatch(/sign in/);
   });

@@ -1,4 +1,7 @@
-import type { ConduktorError, ConduktorErrorKind } from './api/types.js';
+import type { ConduktorError as CoreError, ConduktorErrorKind } from './api/types.js';
+
+/** A rejection of the core: `kind`, `status`, Console's `title`/`msg`/`cause`, `retryAfterMs`. */
+export type ConduktorError = CoreError;
 
 const KINDS: ReadonlySet<string> = new Set<ConduktorErrorKind>([
   'invalid-input', 'unauthorized', 'proxy-rejected', 'forbidden', 'not-found', 'rate-limited',
@@ -13,6 +16,29 @@ export function isConduktorError(value: unknown): value is ConduktorError {
     KINDS.has((value as Partial<ConduktorError>).kind ?? '')
   );
 }
+
+/**
+ * The class of every rejection of the core, for `instanceof` checks. The core
+ * creates its errors in the wasm glue's own module; `Symbol.hasInstance` makes
+ * `error instanceof ConduktorError` true for those too, whichever copy of the
+ * package the app bundled.
+ */
+export const ConduktorError: {
+  new (kind: ConduktorErrorKind, message: string): ConduktorError;
+  [Symbol.hasInstance](value: unknown): boolean;
+} = class ConduktorErrorClass extends Error {
+  readonly kind: ConduktorErrorKind;
+
+  constructor(kind: ConduktorErrorKind, message: string) {
+    super(message);
+    this.name = 'ConduktorError';
+    this.kind = kind;
+  }
+
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return isConduktorError(value);
+  }
+} as never;
 
 /** The proxy block an adopter must add when the proxy rejects the user's token. */
 export const PROXY_CONFIG_SNIPPET = `proxy:

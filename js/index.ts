@@ -13,11 +13,10 @@ export {
   type ConduktorApi,
   type ConduktorAuthApi,
   type ConduktorCallOptions,
-  type ConduktorError,
   type ConduktorErrorKind,
   type KafkaCluster,
 } from './api/types.js';
-export { isConduktorError, PROXY_CONFIG_SNIPPET } from './errors.js';
+export { ConduktorError, isConduktorError, PROXY_CONFIG_SNIPPET } from './errors.js';
 export {
   CONDUKTOR_ANNOTATIONS,
   CONDUKTOR_APPLICATION_ANNOTATION,
