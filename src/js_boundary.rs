@@ -52,6 +52,10 @@ export interface FetchOptions {
   maxPages?: number;
   /** Items per page of a v1 search; default 100. */
   pageSize?: number;
+  /** How long a successful answer is reused for identical requests with the same token; default 10000, 0 disables. */
+  cacheTtlMs?: number;
+  /** Ignore stored answers (the card's refresh button); the new answer is stored. */
+  refresh?: boolean;
 }
 
 /** A topic; metrics (record count, size, produce rate, last activity) are null unless joined from Console's search. */

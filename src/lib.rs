@@ -8,6 +8,7 @@
 //! failure rejects with a `ConduktorError` carrying a stable `kind`.
 
 mod annotations;
+mod cache;
 mod classify;
 mod client;
 mod error;

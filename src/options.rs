@@ -17,12 +17,20 @@ pub const MAX_MAX_PAGES: u32 = 1000;
 pub const DEFAULT_PAGE_SIZE: u32 = 100;
 pub const MAX_PAGE_SIZE: u32 = 1000;
 
+/// How long a 2xx answer is reused by default.
+pub const DEFAULT_CACHE_TTL_MS: u32 = 10_000;
+pub const MAX_CACHE_TTL_MS: u32 = 3_600_000;
+
 pub struct CallOptions {
     pub signal: Option<AbortSignal>,
     pub timeout_ms: u32,
     pub proxy_path: Option<String>,
     pub max_pages: u32,
     pub page_size: u32,
+    /// 0 disables the cache (identical requests in flight are still shared).
+    pub cache_ttl_ms: f64,
+    /// Bypass stored answers (the new answer is stored).
+    pub refresh: bool,
 }
 
 impl CallOptions {
@@ -34,6 +42,8 @@ impl CallOptions {
                 proxy_path: None,
                 max_pages: DEFAULT_MAX_PAGES,
                 page_size: DEFAULT_PAGE_SIZE,
+                cache_ttl_ms: f64::from(DEFAULT_CACHE_TTL_MS),
+                refresh: false,
             });
         }
         if !options.is_object() {
@@ -58,7 +68,24 @@ impl CallOptions {
             };
         let max_pages = whole_number(options, "maxPages", DEFAULT_MAX_PAGES, MAX_MAX_PAGES)?;
         let page_size = whole_number(options, "pageSize", DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE)?;
-        Ok(CallOptions { signal, timeout_ms, proxy_path, max_pages, page_size })
+        let cache_ttl_ms = match field(options, "cacheTtlMs")? {
+            None => f64::from(DEFAULT_CACHE_TTL_MS),
+            Some(value) => match value.as_f64() {
+                Some(ms) if (0.0..=f64::from(MAX_CACHE_TTL_MS)).contains(&ms) => ms,
+                _ => {
+                    return Err(CoreError::invalid_input(format!(
+                        "options.cacheTtlMs must be a number of milliseconds between 0 and {MAX_CACHE_TTL_MS}"
+                    )))
+                }
+            },
+        };
+        let refresh = match field(options, "refresh")? {
+            None => false,
+            Some(value) => {
+                value.as_bool().ok_or_else(|| CoreError::invalid_input("options.refresh must be true or false"))?
+            }
+        };
+        Ok(CallOptions { signal, timeout_ms, proxy_path, max_pages, page_size, cache_ttl_ms, refresh })
     }
 }
 

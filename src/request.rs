@@ -43,6 +43,13 @@ impl Token {
     }
 }
 
+/// For cache keys: only the hash of the token is ever kept.
+impl std::hash::Hash for Token {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.0.hash(state);
+    }
+}
+
 /// The validated base URL of the Conduktor proxy endpoint, without trailing slash:
 /// `${proxyBase}${proxyPath}`.
 #[derive(Debug, Clone, PartialEq)]

@@ -10,19 +10,30 @@ use gloo_net::http::{Request, RequestBuilder};
 use wasm_bindgen::{closure::Closure, JsCast};
 use web_sys::{AbortController, AbortSignal, RequestCredentials};
 
+use crate::cache::{shared, Key};
 use crate::classify::{classify, retry_after_ms};
 use crate::error::{CoreError, ErrorKind};
 use crate::options::CallOptions;
 use crate::request::Token;
 
 /// GETs `url` and returns the body of a 2xx answer; anything else is a `CoreError`.
+/// Identical concurrent requests are shared and answers cached (see `cache`).
 pub async fn get_text(url: &str, token: &Token, options: &CallOptions) -> Result<String, CoreError> {
-    send(Request::get(url), url, None, token, options).await
+    let key = Key::new(token, "GET", url, None);
+    shared(key, options.cache_ttl_ms, options.refresh, js_sys::Date::now, || {
+        send(Request::get(url), url, None, token, options)
+    })
+    .await
 }
 
-/// POSTs a JSON body (Console's v1 searches) and returns the body of a 2xx answer.
+/// POSTs a JSON body (Console's v1 searches, which only read) and returns the body
+/// of a 2xx answer, shared and cached like `get_text`.
 pub async fn post_json(url: &str, body: String, token: &Token, options: &CallOptions) -> Result<String, CoreError> {
-    send(Request::post(url), url, Some(body), token, options).await
+    let key = Key::new(token, "POST", url, Some(&body));
+    shared(key, options.cache_ttl_ms, options.refresh, js_sys::Date::now, || {
+        send(Request::post(url), url, Some(body.clone()), token, options)
+    })
+    .await
 }
 
 async fn send(

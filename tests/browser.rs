@@ -19,9 +19,12 @@ const SIM_URL: &str = match option_env!("CONDUKTOR_SIM_URL") {
 };
 
 /// The simulator serves Console under `/api`, as the proxy target does in production.
+/// The answer cache is off unless a test turns it on: each test sees the simulator's
+/// current answer (tokens minted in the same second are identical).
 fn options(extra: &[(&str, JsValue)]) -> Option<Object> {
     let object = Object::new();
     Reflect::set(&object, &"proxyPath".into(), &"/api".into()).unwrap();
+    Reflect::set(&object, &"cacheTtlMs".into(), &0.into()).unwrap();
     for (key, value) in extra {
         Reflect::set(&object, &(*key).into(), value).unwrap();
     }
@@ -350,4 +353,49 @@ async fn one_forbidden_cluster_leaves_the_rest_of_the_overview() {
     let problem = Array::from(&get(&overview, "problems")).get(0);
     assert_eq!(get(&problem, "kind").as_string().as_deref(), Some("forbidden"));
     assert_eq!(get(&problem, "cluster").as_string().as_deref(), Some("staging"));
+}
+
+/// How many requests for paths containing `fragment` the simulator has logged.
+async fn logged_requests(fragment: &str) -> usize {
+    let response = Request::get(&format!("{SIM_URL}/sim/requests")).send().await.unwrap();
+    let log: serde_json::Value = serde_json::from_str(&response.text().await.unwrap()).unwrap();
+    log.as_array().unwrap().iter().filter(|r| r["path"].as_str().unwrap_or("").contains(fragment)).count()
+}
+
+#[wasm_bindgen_test]
+async fn identical_requests_in_flight_are_sent_once() {
+    let token = token_for("dedupe@example.com").await;
+    let before = logged_requests("/application/clickstream").await;
+    let call = || {
+        wasm_bindgen_futures::future_to_promise(fetch_application(
+            token.clone().into(),
+            SIM_URL.into(),
+            "clickstream".into(),
+            options(&[]),
+        ))
+    };
+    let (first, second) = (call(), call());
+    let first = wasm_bindgen_futures::JsFuture::from(first).await.unwrap();
+    let second = wasm_bindgen_futures::JsFuture::from(second).await.unwrap();
+    assert_eq!(get(&first, "title").as_string(), get(&second, "title").as_string());
+    assert_eq!(logged_requests("/application/clickstream").await - before, 1);
+}
+
+#[wasm_bindgen_test]
+async fn answers_are_reused_until_refresh_and_never_across_tokens() {
+    let token = token_for("cache@example.com").await;
+    let cached = || options(&[("cacheTtlMs", 60_000.into())]);
+    let before = logged_requests("/application-instance").await;
+    for _ in 0..3 {
+        fetch_application_instances(token.clone().into(), SIM_URL.into(), "clickstream".into(), cached())
+            .await
+            .unwrap();
+    }
+    assert_eq!(logged_requests("/application-instance").await - before, 1, "three calls, one request");
+    let refresh = options(&[("cacheTtlMs", 60_000.into()), ("refresh", true.into())]);
+    fetch_application_instances(token.clone().into(), SIM_URL.into(), "clickstream".into(), refresh).await.unwrap();
+    assert_eq!(logged_requests("/application-instance").await - before, 2, "refresh sends again");
+    let other = token_for("someone-else@example.com").await;
+    fetch_application_instances(other.into(), SIM_URL.into(), "clickstream".into(), cached()).await.unwrap();
+    assert_eq!(logged_requests("/application-instance").await - before, 3, "another token is not served the cache");
 }

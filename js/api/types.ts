@@ -4,7 +4,7 @@ import type { FetchOptions, KafkaCluster } from '../wasm/conduktor_card_core.js'
 export type { ConduktorError, ConduktorErrorKind, FetchOptions, KafkaCluster } from '../wasm/conduktor_card_core.js';
 
 /** Per-call options the card passes; the token and proxy base are the client's job. */
-export type ConduktorCallOptions = Pick<FetchOptions, 'signal' | 'timeoutMs'>;
+export type ConduktorCallOptions = Pick<FetchOptions, 'signal' | 'timeoutMs' | 'refresh'>;
 
 /** What the card needs from Conduktor. */
 export interface ConduktorApi {

@@ -70,6 +70,8 @@ describe('ConduktorCard', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Refresh' }));
     await waitFor(() => expect(fetchClusters).toHaveBeenCalledTimes(2));
     expect(signals[0].aborted).toBe(true);
+    expect(fetchClusters).toHaveBeenNthCalledWith(1, expect.objectContaining({ refresh: false }));
+    expect(fetchClusters).toHaveBeenNthCalledWith(2, expect.objectContaining({ refresh: true }));
   });
 
   it('shows errors that are not the core’s in a generic panel', async () => {

@@ -20,7 +20,8 @@ export function useClusters(): { state: ClustersState; refresh: () => void } {
   useEffect(() => {
     const controller = new AbortController();
     setState(prev => ({ status: 'loading', previous: prev.status === 'loaded' ? prev.clusters : undefined }));
-    api.fetchClusters({ signal: controller.signal }).then(
+    // The first load may use the core's short-lived cache; a refresh asks Console again.
+    api.fetchClusters({ signal: controller.signal, refresh: attempt > 0 }).then(
       clusters => {
         if (!controller.signal.aborted) setState({ status: 'loaded', clusters, updatedAt: new Date() });
       },

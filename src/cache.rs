@@ -1,0 +1,218 @@
+//! Shares identical requests and keeps answers for a short time.
+//!
+//! A page often renders the card more than once (several entity cards, React's
+//! strict mode, a quick refresh), so identical requests with the same token are
+//! sent once: later callers wait for the request in flight, and a 2xx answer is
+//! reused for `cacheTtlMs`. Entries are keyed by a hash of the token, never the
+//! token itself, so one user's answers are never served to another sign-in.
+//! `refresh: true` bypasses the stored answer (and stores the new one).
+
+use std::cell::RefCell;
+use std::collections::hash_map::DefaultHasher;
+use std::collections::HashMap;
+use std::future::Future;
+use std::hash::{Hash, Hasher};
+
+use futures_channel::oneshot;
+
+use crate::error::{CoreError, ErrorKind};
+
+/// Stored answers at most; the oldest goes first.
+const MAX_ENTRIES: usize = 256;
+
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+pub struct Key {
+    token_hash: u64,
+    method: &'static str,
+    url: String,
+    body: Option<String>,
+}
+
+impl Key {
+    pub fn new(token: &(impl Hash + ?Sized), method: &'static str, url: &str, body: Option<&str>) -> Key {
+        let mut hasher = DefaultHasher::new();
+        token.hash(&mut hasher);
+        Key { token_hash: hasher.finish(), method, url: url.to_string(), body: body.map(String::from) }
+    }
+}
+
+type Waiter = oneshot::Sender<Result<String, CoreError>>;
+
+enum Slot {
+    InFlight(Vec<Waiter>),
+    Ready { stored_at: f64, body: String },
+}
+
+#[derive(Default)]
+pub struct Cache {
+    slots: HashMap<Key, Slot>,
+}
+
+thread_local! {
+    static CACHE: RefCell<Cache> = RefCell::new(Cache::default());
+}
+
+enum Start {
+    Hit(String),
+    Wait(oneshot::Receiver<Result<String, CoreError>>),
+    Lead,
+}
+
+impl Cache {
+    fn start(&mut self, key: &Key, now: f64, ttl_ms: f64, refresh: bool) -> Start {
+        match self.slots.get_mut(key) {
+            Some(Slot::Ready { stored_at, body }) if !refresh && now - *stored_at < ttl_ms => Start::Hit(body.clone()),
+            Some(Slot::InFlight(waiters)) => {
+                let (sender, receiver) = oneshot::channel();
+                waiters.push(sender);
+                Start::Wait(receiver)
+            }
+            _ => {
+                self.slots.insert(key.clone(), Slot::InFlight(Vec::new()));
+                Start::Lead
+            }
+        }
+    }
+
+    fn finish(&mut self, key: &Key, result: &Result<String, CoreError>, now: f64, ttl_ms: f64) {
+        if let Some(Slot::InFlight(waiters)) = self.slots.remove(key) {
+            for waiter in waiters {
+                let _ = waiter.send(result.clone());
+            }
+        }
+        if let (Ok(body), true) = (result, ttl_ms > 0.0) {
+            if self.slots.len() >= MAX_ENTRIES {
+                self.evict_oldest();
+            }
+            self.slots.insert(key.clone(), Slot::Ready { stored_at: now, body: body.clone() });
+        }
+    }
+
+    fn evict_oldest(&mut self) {
+        let oldest = self
+            .slots
+            .iter()
+            .filter_map(|(k, s)| match s {
+                Slot::Ready { stored_at, .. } => Some((k.clone(), *stored_at)),
+                Slot::InFlight(_) => None,
+            })
+            .min_by(|a, b| a.1.total_cmp(&b.1))
+            .map(|(k, _)| k);
+        if let Some(key) = oldest {
+            self.slots.remove(&key);
+        }
+    }
+}
+
+/// Runs `fetch` unless an identical request is in flight (then waits for it) or a
+/// fresh answer is stored. A waiter whose leader was aborted by *its own* caller
+/// sends the request itself instead of inheriting the cancellation.
+pub async fn shared<F, Fut>(
+    key: Key,
+    ttl_ms: f64,
+    refresh: bool,
+    now: impl Fn() -> f64,
+    fetch: F,
+) -> Result<String, CoreError>
+where
+    F: Fn() -> Fut,
+    Fut: Future<Output = Result<String, CoreError>>,
+{
+    loop {
+        match CACHE.with(|c| c.borrow_mut().start(&key, now(), ttl_ms, refresh)) {
+            Start::Hit(body) => return Ok(body),
+            Start::Wait(receiver) => match receiver.await {
+                Ok(Err(error)) if error.kind == ErrorKind::Aborted => continue,
+                Ok(result) => return result,
+                // The leader's future was dropped before it finished.
+                Err(_) => continue,
+            },
+            Start::Lead => {
+                let guard = LeadGuard { key: &key };
+                let result = fetch().await;
+                std::mem::forget(guard);
+                CACHE.with(|c| c.borrow_mut().finish(&key, &result, now(), ttl_ms));
+                return result;
+            }
+        }
+    }
+}
+
+/// Frees the in-flight slot if the leading future is dropped mid-request, so its
+/// waiters (whose senders drop with the slot) retry instead of waiting forever.
+struct LeadGuard<'a> {
+    key: &'a Key,
+}
+
+impl Drop for LeadGuard<'_> {
+    fn drop(&mut self) {
+        CACHE.with(|c| {
+            if let Ok(mut cache) = c.try_borrow_mut() {
+                if matches!(cache.slots.get(self.key), Some(Slot::InFlight(_))) {
+                    cache.slots.remove(self.key);
+                }
+            }
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(token: &str) -> Key {
+        Key::new(token, "GET", "/api/proxy/conduktor/public/x", None)
+    }
+
+    #[test]
+    fn keys_hash_the_token() {
+        let k = key("secret-token-marker");
+        assert!(!format!("{k:?}").contains("secret-token-marker"));
+        assert_ne!(key("a"), key("b"));
+        assert_eq!(key("a"), key("a"));
+    }
+
+    #[test]
+    fn stores_fresh_answers_and_expires_them() {
+        let mut cache = Cache::default();
+        let k = key("t");
+        assert!(matches!(cache.start(&k, 0.0, 1000.0, false), Start::Lead));
+        assert!(matches!(cache.start(&k, 1.0, 1000.0, false), Start::Wait(_)));
+        cache.finish(&k, &Ok("body".into()), 10.0, 1000.0);
+        assert!(matches!(cache.start(&k, 500.0, 1000.0, false), Start::Hit(b) if b == "body"));
+        assert!(matches!(cache.start(&k, 500.0, 1000.0, true), Start::Lead), "refresh bypasses");
+        cache.finish(&k, &Ok("new".into()), 600.0, 1000.0);
+        assert!(matches!(cache.start(&k, 2000.0, 1000.0, false), Start::Lead), "expired");
+    }
+
+    #[test]
+    fn errors_and_zero_ttl_are_not_stored() {
+        let mut cache = Cache::default();
+        let k = key("t");
+        cache.start(&k, 0.0, 1000.0, false);
+        cache.finish(&k, &Err(CoreError::new(ErrorKind::Server, "x")), 1.0, 1000.0);
+        assert!(matches!(cache.start(&k, 2.0, 1000.0, false), Start::Lead));
+        cache.finish(&k, &Ok("b".into()), 3.0, 0.0);
+        assert!(matches!(cache.start(&k, 4.0, 0.0, false), Start::Lead));
+    }
+
+    #[test]
+    fn other_tokens_never_hit() {
+        let mut cache = Cache::default();
+        cache.start(&key("alice"), 0.0, 1000.0, false);
+        cache.finish(&key("alice"), &Ok("alice's".into()), 1.0, 1000.0);
+        assert!(matches!(cache.start(&key("bob"), 2.0, 1000.0, false), Start::Lead));
+    }
+
+    #[test]
+    fn stays_bounded() {
+        let mut cache = Cache::default();
+        for i in 0..(MAX_ENTRIES + 10) {
+            let k = Key::new("t", "GET", &format!("/u{i}"), None);
+            cache.start(&k, i as f64, 1e9, false);
+            cache.finish(&k, &Ok(String::new()), i as f64, 1e9);
+        }
+        assert_eq!(cache.slots.len(), MAX_ENTRIES);
+        assert!(!cache.slots.contains_key(&Key::new("t", "GET", "/u0", None)));
+    }
+}
