@@ -33,6 +33,12 @@ CONDUKTOR_SIM_URL="http://127.0.0.1:$WASM_TEST_SIM_PORT" wasm-pack test --headle
 grep -Eq 'test result: ok\. [1-9][0-9]* passed' "$LOGS/wasm-pack-test.log" ||
   die "the browser test suite reported no passed test"
 
+step "The same browser tests in a dedicated worker (no window: only the global fetch)"
+CONDUKTOR_SIM_URL="http://127.0.0.1:$WASM_TEST_SIM_PORT" wasm-pack test --headless --chrome --features worker-tests 2>&1 |
+  tee "$LOGS/wasm-pack-test-worker.log"
+grep -Eq 'test result: ok\. [1-9][0-9]* passed' "$LOGS/wasm-pack-test-worker.log" ||
+  die "the worker test suite reported no passed test"
+
 "$ROOT/scripts/build.sh"
 
 step "TypeScript shim: strict type check and unit tests (vitest)"

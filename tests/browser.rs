@@ -11,7 +11,12 @@ use js_sys::{Array, Object, Reflect, JSON};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 
+// The suite runs twice: in the page, and (feature `worker-tests`) in a dedicated
+// worker, where there is no `window`; the core must only need the global `fetch`.
+#[cfg(not(feature = "worker-tests"))]
 wasm_bindgen_test_configure!(run_in_browser);
+#[cfg(feature = "worker-tests")]
+wasm_bindgen_test_configure!(run_in_dedicated_worker);
 
 const SIM_URL: &str = match option_env!("CONDUKTOR_SIM_URL") {
     Some(url) => url,
@@ -398,4 +403,38 @@ async fn answers_are_reused_until_refresh_and_never_across_tokens() {
     let other = token_for("someone-else@example.com").await;
     fetch_application_instances(other.into(), SIM_URL.into(), "clickstream".into(), cached()).await.unwrap();
     assert_eq!(logged_requests("/application-instance").await - before, 3, "another token is not served the cache");
+}
+
+#[wasm_bindgen_test]
+async fn the_proxys_own_401_is_proxy_rejected_with_the_fix() {
+    inject(r#"{"path":"/console/v2/kafka-cluster","body":"backstage-auth"}"#).await;
+    let token = token_for("developer@example.com").await;
+    let (kind, error) = rejection(fetch_clusters(token.into(), SIM_URL.into(), options(&[])).await).await;
+    assert_eq!(kind, "proxy-rejected");
+    let message = get(&error, "message").as_string().unwrap();
+    assert!(message.contains("dangerously-allow-unauthenticated") && message.contains("allowedHeaders"));
+}
+
+#[wasm_bindgen_test]
+async fn aborting_an_overview_cancels_it_promptly() {
+    inject(r#"{"path":"/v1/clusters/prod-eu/topics","delayMs":3000,"count":3}"#).await;
+    let controller = web_sys::AbortController::new().unwrap();
+    let token = token_for("developer@example.com").await;
+    let entity = annotations(&[("conduktor.io/topics", "prod-eu/payments.orders, prod-eu/click.*")]);
+    let call =
+        fetch_entity_overview(token.into(), SIM_URL.into(), entity, options(&[("signal", controller.signal().into())]));
+    let promise = wasm_bindgen_futures::future_to_promise(call);
+    sleep_ms(100).await;
+    let started = js_sys::Date::now();
+    controller.abort();
+    let (kind, _) = rejection(wasm_bindgen_futures::JsFuture::from(promise).await).await;
+    assert_eq!(kind, "aborted");
+    assert!(js_sys::Date::now() - started < 1000.0, "rejected long before the delayed answers");
+    Request::delete(&format!("{SIM_URL}/sim/faults")).send().await.unwrap();
+}
+
+#[wasm_bindgen_test]
+fn the_suite_runs_where_it_is_configured_to() {
+    let has_window = Reflect::has(&js_sys::global(), &"window".into()).unwrap();
+    assert_eq!(has_window, cfg!(not(feature = "worker-tests")), "page vs dedicated worker");
 }

@@ -38,6 +38,10 @@ pub enum FaultBody {
     Truncated,
     /// No body at all.
     Empty,
+    /// What the Backstage proxy itself answers when its route still has the default
+    /// `credentials: require` (401 AuthenticationError), for the core's browser tests;
+    /// the real proxy's answer is covered end to end.
+    BackstageAuth,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -208,6 +212,15 @@ async fn apply(fault: &Fault, real: Response) -> Response {
             (status, [(CONTENT_TYPE, "application/json")], "{\"title\": ").into_response()
         }
         Some(FaultBody::Empty) => (status, Body::empty()).into_response(),
+        Some(FaultBody::BackstageAuth) => (
+            StatusCode::UNAUTHORIZED,
+            Json(json!({
+                "error": { "name": "AuthenticationError", "message": "Illegal token" },
+                "request": { "method": "GET", "url": "/api/proxy/conduktor" },
+                "response": { "statusCode": 401 }
+            })),
+        )
+            .into_response(),
         Some(FaultBody::Truncated) => {
             let bytes = axum::body::to_bytes(real.into_body(), usize::MAX).await.unwrap_or_default();
             let half = bytes.slice(..bytes.len() / 2);
