@@ -51,7 +51,7 @@ start_sim sim-e2e "$E2E_SIM_PORT" --test-controls
 start_backstage backstage-e2e "$E2E_BACKSTAGE_PORT" "$E2E_SIM_PORT"
 
 step "End-to-end tests in headless Chromium (node --test, playwright-core)"
-E2E_BASE_URL="http://127.0.0.1:$E2E_BACKSTAGE_PORT" E2E_SCREENSHOTS="$ROOT/e2e/artifacts" \
+E2E_BASE_URL="http://127.0.0.1:$E2E_BACKSTAGE_PORT" E2E_SIM_URL="http://127.0.0.1:$E2E_SIM_PORT" E2E_SCREENSHOTS="$ROOT/e2e/artifacts" \
   node --test --test-concurrency=1 e2e/tests/
 
 step "All tests passed"

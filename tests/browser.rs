@@ -36,8 +36,14 @@ fn options(extra: &[(&str, JsValue)]) -> Option<Object> {
     Some(object)
 }
 
+/// A token of an administrator (sees everything), unless a test asks for groups.
 async fn token_for(email: &str) -> String {
-    let body = format!(r#"{{"email":"{email}","groups":["payments"]}}"#);
+    token_with_groups(email, &["conduktor-admins"]).await
+}
+
+async fn token_with_groups(email: &str, groups: &[&str]) -> String {
+    let groups = groups.iter().map(|g| format!("\"{g}\"")).collect::<Vec<_>>().join(",");
+    let body = format!(r#"{{"email":"{email}","groups":[{groups}]}}"#);
     let response = Request::post(&format!("{SIM_URL}/idp/token"))
         .header("Content-Type", "application/json")
         .body(body)
@@ -437,4 +443,53 @@ async fn aborting_an_overview_cancels_it_promptly() {
 fn the_suite_runs_where_it_is_configured_to() {
     let has_window = Reflect::has(&js_sys::global(), &"window".into()).unwrap();
     assert_eq!(has_window, cfg!(not(feature = "worker-tests")), "page vs dedicated worker");
+}
+
+#[wasm_bindgen_test]
+async fn two_users_see_what_consoles_rbac_lets_them_see() {
+    let payments = token_with_groups("pat@example.com", &["payments-developers"]).await;
+    let analytics = token_with_groups("ana@example.com", &["analytics-engineers"]).await;
+    let clusters = fetch_clusters(payments.clone().into(), SIM_URL.into(), options(&[])).await.unwrap();
+    assert_eq!(names(&clusters), vec!["prod-eu", "staging"]);
+    let clusters = fetch_clusters(analytics.clone().into(), SIM_URL.into(), options(&[])).await.unwrap();
+    assert_eq!(names(&clusters), vec!["prod-eu"]);
+    let topics = fetch_topics(payments.into(), SIM_URL.into(), "prod-eu".into(), options(&[])).await.unwrap();
+    assert_eq!(names(&topics), vec!["payments.orders", "payments.refunds", "payments.ledger"]);
+    let topics = fetch_topics(analytics.clone().into(), SIM_URL.into(), "prod-eu".into(), options(&[])).await.unwrap();
+    assert_eq!(names(&topics), vec!["click.pageviews", "click.sessions", "inventory.stock"]);
+    let (kind, _) =
+        rejection(fetch_topics(analytics.into(), SIM_URL.into(), "staging".into(), options(&[])).await).await;
+    assert_eq!(kind, "forbidden", "a cluster the user may not see");
+}
+
+#[wasm_bindgen_test]
+async fn a_user_in_no_conduktor_group_sees_nothing_without_an_error() {
+    let nobody = token_with_groups("new@example.com", &["marketing"]).await;
+    let overview =
+        fetch_entity_overview(nobody.into(), SIM_URL.into(), JsValue::UNDEFINED, options(&[])).await.unwrap();
+    assert_eq!(Array::from(&get(&overview, "clusters")).length(), 0);
+    assert_eq!(Array::from(&get(&overview, "problems")).length(), 0);
+}
+
+#[wasm_bindgen_test]
+async fn the_overview_reports_what_rbac_hides_beside_what_it_shows() {
+    let analytics = token_with_groups("ana@example.com", &["analytics-engineers"]).await;
+    let entity = annotations(&[(
+        "conduktor.io/topics",
+        "prod-eu/click.pageviews, prod-eu/payments.orders, staging/payments.orders",
+    )]);
+    let overview = fetch_entity_overview(analytics.into(), SIM_URL.into(), entity, options(&[])).await.unwrap();
+    assert_eq!(names(&get(&overview, "topics")), vec!["click.pageviews"]);
+    let problems: Vec<(String, String)> = Array::from(&get(&overview, "problems"))
+        .iter()
+        .map(|p| (get(&p, "kind").as_string().unwrap(), get(&p, "cluster").as_string().unwrap()))
+        .collect();
+    assert_eq!(
+        problems,
+        vec![
+            ("not-found".to_string(), "prod-eu".to_string()),
+            ("forbidden".to_string(), "staging".to_string()),
+            ("not-found".to_string(), "staging".to_string()),
+        ]
+    );
 }

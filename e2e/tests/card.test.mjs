@@ -6,6 +6,7 @@ import { after, before, test } from 'node:test';
 import { launchBrowser, recordTraffic, signInAsGuest } from './browser.mjs';
 
 const BASE_URL = process.env.E2E_BASE_URL ?? 'http://127.0.0.1:27007';
+const SIM_URL = process.env.E2E_SIM_URL ?? 'http://127.0.0.1:28918';
 const SCREENSHOTS = process.env.E2E_SCREENSHOTS ?? 'e2e/artifacts';
 const SECRET_MARKER = 'SIM-SECRET';
 
@@ -26,12 +27,15 @@ after(async () => {
   await context?.close();
 });
 
-test('the card on the entity page lists the clusters the simulator lets the user see', async () => {
+test("the card on the entity page lists the clusters Console's RBAC lets the user see", async () => {
+  // The harness signs in developer@example.com in the IdP group payments-developers,
+  // which the simulator maps to Console's team-payments: prod-eu and staging, not dev.
   const card = page.getByTestId('conduktor-card');
   await card.getByText('Production EU').waitFor({ timeout: 60_000 });
-  for (const text of ['Production EU', 'Staging', 'Dev', 'b1.prod-eu.kafka.internal:9092', 'ConfluentLike', 'env: prod']) {
+  for (const text of ['Production EU', 'Staging', 'b1.prod-eu.kafka.internal:9092', 'ConfluentLike', 'env: prod']) {
     assert.ok(await card.getByText(text, { exact: true }).first().isVisible(), `"${text}" is shown`);
   }
+  assert.equal(await card.getByText('Dev', { exact: true }).count(), 0, 'a cluster outside the user\'s RBAC is not shown');
   const infoCard = card.locator('xpath=ancestor::div[contains(@class, "MuiCard-root")][1]');
   await infoCard.scrollIntoViewIfNeeded();
   await infoCard.screenshot({ path: `${SCREENSHOTS}/card.png` });
@@ -49,6 +53,17 @@ test('the request went through the Backstage proxy with the token only in the Au
       assert.ok(!request.url.includes(token), `the token appears in a URL: ${request.url}`);
     }
     assert.ok(!traffic.console.some(line => line.includes(token)), 'the token appears in the console');
+  }
+});
+
+test('Console (the simulator) received the user\'s token through the proxy and authenticated the user', async () => {
+  const log = await (await fetch(`${SIM_URL}/sim/requests`)).json();
+  const calls = log.filter(r => r.path === '/api/public/console/v2/kafka-cluster');
+  assert.ok(calls.length >= 1, 'the proxy forwarded the request to /api');
+  for (const call of calls) {
+    assert.equal(call.status, 200);
+    assert.equal(call.user, 'developer@example.com');
+    assert.match(call.tokenFingerprint, /^[0-9a-f]{16}$/);
   }
 });
 

@@ -18,12 +18,14 @@ use tower_http::cors::{Any, CorsLayer};
 use crate::controls::{self, Controls};
 use crate::data::Seed;
 use crate::idp::{Claims, DevIdp, TokenRequest};
+use crate::rbac::{Access, ConsoleGroup, Resource};
 use crate::search::{search_consumer_groups, search_topics, SearchRequest};
 
 pub struct AppState {
     pub idp: DevIdp,
     pub data: Seed,
     pub controls: Controls,
+    pub groups: Vec<ConsoleGroup>,
 }
 
 type Shared = Arc<AppState>;
@@ -75,7 +77,12 @@ impl IntoResponse for ConsoleError {
 const UNAUTHENTICATED: ConsoleError = ConsoleError(StatusCode::UNAUTHORIZED, "The user is not authenticated");
 
 /// The authenticated Console user, from a delegated JWT.
-pub struct User(#[allow(dead_code)] pub Claims);
+/// The authenticated Console user: their claims and what their groups let them see.
+pub struct User {
+    #[allow(dead_code)]
+    pub claims: Claims,
+    pub access: Access,
+}
 
 impl FromRequestParts<Shared> for User {
     type Rejection = ConsoleError;
@@ -84,7 +91,7 @@ impl FromRequestParts<Shared> for User {
         let header = parts.headers.get(AUTHORIZATION).and_then(|v| v.to_str().ok()).ok_or(UNAUTHENTICATED)?;
         let token = header.strip_prefix("Bearer ").ok_or(UNAUTHENTICATED)?;
         match state.idp.validate(token) {
-            Ok(claims) => Ok(User(claims)),
+            Ok(claims) => Ok(User { access: Access::for_claims(&state.groups, &claims.groups), claims }),
             Err(reason) => {
                 // The reason is logged, never the token.
                 eprintln!("401 {} {}: {reason}", parts.method, parts.uri.path());
@@ -94,8 +101,16 @@ impl FromRequestParts<Shared> for User {
     }
 }
 
-async fn list_clusters(_user: User, State(state): State<Shared>) -> Json<Vec<Value>> {
-    Json(state.data.clusters.clone())
+const FORBIDDEN: ConsoleError =
+    ConsoleError(StatusCode::FORBIDDEN, "The user doesn't have sufficient privilege to do this operation");
+
+async fn list_clusters(user: User, State(state): State<Shared>) -> Json<Vec<Value>> {
+    let visible = state
+        .data
+        .clusters
+        .iter()
+        .filter(|c| c["metadata"]["name"].as_str().is_some_and(|n| user.access.sees_cluster(n)));
+    Json(visible.cloned().collect())
 }
 
 /// `No <kind-slug> with this name exists`, Console's 404 on name lookups.
@@ -114,47 +129,60 @@ fn find_named<'a>(items: impl IntoIterator<Item = &'a Value>, name: &str) -> Opt
 }
 
 async fn get_cluster(
-    _user: User,
+    user: User,
     State(state): State<Shared>,
     Path(name): Path<String>,
 ) -> Result<Json<Value>, ConsoleError> {
+    visible_cluster(&state, &user, &name, no_such("kafka-cluster"), FORBIDDEN)?;
     find_named(&state.data.clusters, &name).map(Json).ok_or(no_such("kafka-cluster"))
 }
 
-fn known_cluster(state: &AppState, cluster: &str) -> Result<(), ConsoleError> {
-    if state.data.cluster_exists(cluster) {
-        Ok(())
+/// 404 for an unknown cluster, 403 for one the user may not see.
+fn visible_cluster(
+    state: &AppState,
+    user: &User,
+    cluster: &str,
+    unknown: ConsoleError,
+    forbidden: ConsoleError,
+) -> Result<(), ConsoleError> {
+    if !state.data.cluster_exists(cluster) {
+        Err(unknown)
+    } else if !user.access.sees_cluster(cluster) {
+        Err(forbidden)
     } else {
-        Err(no_such("kafka-cluster"))
+        Ok(())
     }
+}
+
+fn topic_name(topic: &crate::data::Topic) -> &str {
+    topic.resource["metadata"]["name"].as_str().unwrap_or("")
 }
 
 async fn list_topics(
-    _user: User,
+    user: User,
     State(state): State<Shared>,
     Path(cluster): Path<String>,
 ) -> Result<Json<Vec<Value>>, ConsoleError> {
-    known_cluster(&state, &cluster)?;
-    Ok(Json(state.data.topics_of(&cluster).map(|t| t.resource.clone()).collect()))
+    visible_cluster(&state, &user, &cluster, no_such("kafka-cluster"), FORBIDDEN)?;
+    let visible = state.data.topics_of(&cluster).filter(|t| user.access.sees(Resource::Topic, &cluster, topic_name(t)));
+    Ok(Json(visible.map(|t| t.resource.clone()).collect()))
 }
 
 async fn get_topic(
-    _user: User,
+    user: User,
     State(state): State<Shared>,
     Path((cluster, name)): Path<(String, String)>,
 ) -> Result<Json<Value>, ConsoleError> {
-    known_cluster(&state, &cluster)?;
-    find_named(state.data.topics_of(&cluster).map(|t| &t.resource), &name).map(Json).ok_or(no_such("topic"))
+    visible_cluster(&state, &user, &cluster, no_such("kafka-cluster"), FORBIDDEN)?;
+    let topic = find_named(state.data.topics_of(&cluster).map(|t| &t.resource), &name).ok_or(no_such("topic"))?;
+    if !user.access.sees(Resource::Topic, &cluster, &name) {
+        return Err(FORBIDDEN);
+    }
+    Ok(Json(topic))
 }
 
-/// v1 search endpoints name the cluster by its technical id and use their own 404.
-fn known_v1_cluster(state: &AppState, cluster: &str) -> Result<(), ConsoleError> {
-    if state.data.cluster_exists(cluster) {
-        Ok(())
-    } else {
-        Err(ConsoleError(StatusCode::NOT_FOUND, "No cluster with this technical id exist"))
-    }
-}
+/// v1 searches name the cluster by its technical id, and their 404 and 403 say so.
+const NO_V1_CLUSTER: ConsoleError = ConsoleError(StatusCode::NOT_FOUND, "No cluster with this technical id exist");
 
 fn valid_search(
     request: Result<Json<SearchRequest>, axum::extract::rejection::JsonRejection>,
@@ -166,25 +194,39 @@ fn valid_search(
 }
 
 async fn search_topics_route(
-    _user: User,
+    user: User,
     State(state): State<Shared>,
     Path(cluster): Path<String>,
     request: Result<Json<SearchRequest>, axum::extract::rejection::JsonRejection>,
 ) -> Result<Json<Value>, ConsoleError> {
-    known_v1_cluster(&state, &cluster)?;
+    let forbidden = ConsoleError(
+        StatusCode::FORBIDDEN,
+        "The user doesn't have the required permission(s) \"kafka.topics.read\" to do this operation",
+    );
+    visible_cluster(&state, &user, &cluster, NO_V1_CLUSTER, forbidden)?;
     let request = valid_search(request)?;
-    Ok(Json(search_topics(&request, state.data.topics_of(&cluster))))
+    let visible = state.data.topics_of(&cluster).filter(|t| user.access.sees(Resource::Topic, &cluster, topic_name(t)));
+    Ok(Json(search_topics(&request, visible)))
 }
 
 async fn search_groups_route(
-    _user: User,
+    user: User,
     State(state): State<Shared>,
     Path(cluster): Path<String>,
     request: Result<Json<SearchRequest>, axum::extract::rejection::JsonRejection>,
 ) -> Result<Json<Value>, ConsoleError> {
-    known_v1_cluster(&state, &cluster)?;
+    let forbidden = ConsoleError(
+        StatusCode::FORBIDDEN,
+        "The user doesn't have the required permission(s) \"kafka.groups.describe\" to do this operation",
+    );
+    visible_cluster(&state, &user, &cluster, NO_V1_CLUSTER, forbidden)?;
     let request = valid_search(request)?;
-    Ok(Json(search_consumer_groups(&request, state.data.consumer_groups.iter().filter(|g| g.cluster == cluster))))
+    let visible = state
+        .data
+        .consumer_groups
+        .iter()
+        .filter(|g| g.cluster == cluster && user.access.sees(Resource::ConsumerGroup, &cluster, g.name));
+    Ok(Json(search_consumer_groups(&request, visible)))
 }
 
 async fn list_applications(_user: User, State(state): State<Shared>) -> Json<Vec<Value>> {

@@ -7,6 +7,7 @@ mod api;
 mod controls;
 mod data;
 mod idp;
+mod rbac;
 mod search;
 
 use std::net::SocketAddr;
@@ -35,7 +36,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let public_url = args.public_url.unwrap_or_else(|| format!("http://{}", args.listen));
     let idp = idp::DevIdp::generate(format!("{}/idp", public_url.trim_end_matches('/')))?;
     let controls = controls::Controls::new(args.test_controls);
-    let state = Arc::new(api::AppState { idp, data: data::Seed::default(), controls });
+    let state = Arc::new(api::AppState { idp, data: data::Seed::default(), controls, groups: rbac::demo_groups() });
     let listener = tokio::net::TcpListener::bind(args.listen).await?;
     eprintln!("conduktor-sim listening on http://{} (issuer {})", listener.local_addr()?, state.idp.issuer());
     axum::serve(listener, api::router(state))
