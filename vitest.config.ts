@@ -6,6 +6,9 @@ export default defineConfig({
     include: ['js/**/*.test.{ts,tsx}'],
     setupFiles: ['js/test/setup.ts'],
     restoreMocks: true,
+    // These packages import MUI v5 by directory ('@mui/material/Popover'), which
+    // Node's ESM loader refuses; let Vite transform them instead.
+    server: { deps: { inline: [/material-ui-popup-state/, /@backstage\/plugin-catalog-react/] } },
     // jsdom cannot parse some of MUI's generated CSS; the noise hides real failures.
     onConsoleLog: log => !log.includes('Could not parse CSS stylesheet'),
   },

@@ -27,15 +27,17 @@ after(async () => {
   await context?.close();
 });
 
-test("the card on the entity page lists the clusters Console's RBAC lets the user see", async () => {
+test("the card shows what the entity's annotations name, as Console's RBAC lets the user see it", async () => {
   // The harness signs in developer@example.com in the IdP group payments-developers,
   // which the simulator maps to Console's team-payments: prod-eu and staging, not dev.
   const card = page.getByTestId('conduktor-card');
-  await card.getByText('Production EU').waitFor({ timeout: 60_000 });
-  for (const text of ['Production EU', 'Staging', 'b1.prod-eu.kafka.internal:9092', 'ConfluentLike', 'env: prod']) {
+  await card.getByText('payments-processor').first().waitFor({ timeout: 60_000 });
+  for (const text of ['Production EU', 'Staging', 'payments.orders', 'payments.ledger', 'payments-processor', 'Payments', '7 d']) {
     assert.ok(await card.getByText(text, { exact: true }).first().isVisible(), `"${text}" is shown`);
   }
-  assert.equal(await card.getByText('Dev', { exact: true }).count(), 0, 'a cluster outside the user\'s RBAC is not shown');
+  for (const hidden of ['Dev', 'click.pageviews', 'click-enricher']) {
+    assert.equal(await card.getByText(hidden, { exact: true }).count(), 0, `"${hidden}" is not shown`);
+  }
   const infoCard = card.locator('xpath=ancestor::div[contains(@class, "MuiCard-root")][1]');
   await infoCard.scrollIntoViewIfNeeded();
   await infoCard.screenshot({ path: `${SCREENSHOTS}/card.png` });
@@ -44,9 +46,9 @@ test("the card on the entity page lists the clusters Console's RBAC lets the use
 
 test('the request went through the Backstage proxy with the token only in the Authorization header', () => {
   const calls = traffic.requests.filter(r => r.url.includes('/api/proxy/conduktor/'));
-  assert.ok(calls.length >= 1, 'the card called the proxy');
+  assert.ok(calls.length >= 4, 'the card asked for clusters, topics, groups and the application');
   for (const call of calls) {
-    assert.match(call.url, /\/api\/proxy\/conduktor\/public\/console\/v2\/kafka-cluster$/);
+    assert.match(call.url, /\/api\/proxy\/conduktor\/public\/(console|v1|self-serve)\//);
     assert.match(call.headers.authorization ?? '', /^Bearer [\w-]+\.[\w-]+\.[\w-]+$/);
     const token = call.headers.authorization.slice('Bearer '.length);
     for (const request of traffic.requests) {
@@ -79,4 +81,13 @@ test('the wasm core was served by the app as an asset with the wasm content type
   assert.ok(wasm, 'the page loaded a .wasm file');
   const response = await page.request.get(wasm.url);
   assert.equal(response.headers()['content-type'], 'application/wasm');
+});
+
+test('an entity without Conduktor annotations shows the clusters the user may see', async () => {
+  await page.goto(`${BASE_URL}/catalog/default/component/example-website`);
+  const card = page.getByTestId('conduktor-card');
+  await card.getByText('Production EU').waitFor({ timeout: 60_000 });
+  assert.ok(await card.getByText('Staging', { exact: true }).isVisible());
+  assert.equal(await card.getByText('Dev', { exact: true }).count(), 0);
+  assert.equal(await card.getByText('payments.orders', { exact: true }).count(), 0);
 });

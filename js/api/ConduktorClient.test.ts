@@ -1,10 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ConduktorClient } from './ConduktorClient.js';
 import type { ConduktorCore } from '../core/loadCore.js';
-import { clusters, conduktorError } from '../test/fixtures.js';
+import { clusters, conduktorError, overview } from '../test/fixtures.js';
 
 function setup(token = 'header.payload.signature') {
-  const core: ConduktorCore = { fetchClusters: vi.fn().mockResolvedValue(clusters) };
+  const core: ConduktorCore = {
+    fetchClusters: vi.fn().mockResolvedValue(clusters),
+    fetchEntityOverview: vi.fn().mockResolvedValue(overview),
+  };
   const getIdToken = vi.fn().mockResolvedValue(token);
   const client = new ConduktorClient({
     discoveryApi: { getBaseUrl: vi.fn().mockResolvedValue('http://localhost:7007/api/proxy') },
@@ -34,7 +37,7 @@ describe('ConduktorClient', () => {
   });
 
   it('passes a configured proxy path', async () => {
-    const core: ConduktorCore = { fetchClusters: vi.fn().mockResolvedValue([]) };
+    const core: ConduktorCore = { fetchClusters: vi.fn().mockResolvedValue([]), fetchEntityOverview: vi.fn() };
     const client = new ConduktorClient({
       discoveryApi: { getBaseUrl: async () => '/api/proxy' },
       authApi: { getIdToken: async () => 't' },
@@ -43,6 +46,16 @@ describe('ConduktorClient', () => {
     });
     await client.fetchClusters();
     expect(core.fetchClusters).toHaveBeenCalledWith('t', '/api/proxy', { proxyPath: '/kafka-console' });
+  });
+
+  it('hands the entity’s annotations to the core for the overview', async () => {
+    const { client, core } = setup();
+    const annotations = { 'conduktor.io/topics': 'prod-eu/payments.*' };
+    await expect(client.fetchEntityOverview(annotations, { refresh: true })).resolves.toBe(overview);
+    expect(core.fetchEntityOverview).toHaveBeenCalledWith('header.payload.signature', 'http://localhost:7007/api/proxy', annotations, {
+      refresh: true,
+      proxyPath: undefined,
+    });
   });
 
   it('lets the core’s typed errors through unchanged', async () => {

@@ -1,6 +1,6 @@
 import type { DiscoveryApi } from '@backstage/core-plugin-api';
 import { loadCore, type ConduktorCore } from '../core/loadCore.js';
-import type { ConduktorApi, ConduktorAuthApi, ConduktorCallOptions, KafkaCluster } from './types.js';
+import type { ConduktorApi, ConduktorAuthApi, ConduktorCallOptions, EntityOverview, KafkaCluster } from './types.js';
 
 export interface ConduktorClientOptions {
   discoveryApi: Pick<DiscoveryApi, 'getBaseUrl'>;
@@ -20,11 +20,25 @@ export class ConduktorClient implements ConduktorApi {
   constructor(private readonly options: ConduktorClientOptions) {}
 
   async fetchClusters(call: ConduktorCallOptions = {}): Promise<KafkaCluster[]> {
+    const { core, proxyBase, token } = await this.prepare();
+    return core.fetchClusters(token, proxyBase, { ...call, proxyPath: this.options.proxyPath });
+  }
+
+  async fetchEntityOverview(
+    annotations: Record<string, string> | undefined,
+    call: ConduktorCallOptions = {},
+  ): Promise<EntityOverview> {
+    const { core, proxyBase, token } = await this.prepare();
+    return core.fetchEntityOverview(token, proxyBase, annotations, { ...call, proxyPath: this.options.proxyPath });
+  }
+
+  /** The core, the proxy base and a fresh token; the token goes straight to the core. */
+  private async prepare(): Promise<{ core: ConduktorCore; proxyBase: string; token: string }> {
     const [core, proxyBase, token] = await Promise.all([
       (this.options.loadCore ?? loadCore)(),
       this.options.discoveryApi.getBaseUrl('proxy'),
       this.options.authApi.getIdToken(),
     ]);
-    return core.fetchClusters(token, proxyBase, { ...call, proxyPath: this.options.proxyPath });
+    return { core, proxyBase, token };
   }
 }

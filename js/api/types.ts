@@ -1,7 +1,20 @@
 import { createApiRef } from '@backstage/core-plugin-api';
-import type { FetchOptions, KafkaCluster } from '../wasm/conduktor_card_core.js';
+import type { EntityOverview, FetchOptions, KafkaCluster } from '../wasm/conduktor_card_core.js';
 
-export type { ConduktorError, ConduktorErrorKind, FetchOptions, KafkaCluster } from '../wasm/conduktor_card_core.js';
+export type {
+  Application,
+  ApplicationInstance,
+  ApplicationOverview,
+  ConduktorError,
+  ConduktorErrorKind,
+  ConsumerGroup,
+  EntityOverview,
+  FetchOptions,
+  KafkaCluster,
+  Problem,
+  Topic,
+  Truncation,
+} from '../wasm/conduktor_card_core.js';
 
 /** Per-call options the card passes; the token and proxy base are the client's job. */
 export type ConduktorCallOptions = Pick<FetchOptions, 'signal' | 'timeoutMs' | 'refresh'>;
@@ -9,6 +22,11 @@ export type ConduktorCallOptions = Pick<FetchOptions, 'signal' | 'timeoutMs' | '
 /** What the card needs from Conduktor. */
 export interface ConduktorApi {
   fetchClusters(options?: ConduktorCallOptions): Promise<KafkaCluster[]>;
+  /** Everything the card shows for an entity, from its `metadata.annotations`. */
+  fetchEntityOverview(
+    annotations: Record<string, string> | undefined,
+    options?: ConduktorCallOptions,
+  ): Promise<EntityOverview>;
 }
 
 export const conduktorApiRef = createApiRef<ConduktorApi>({ id: 'plugin.conduktor.service' });

@@ -1,33 +1,48 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { describe, expect, it, vi } from 'vitest';
-import { conduktorApiRef, type ConduktorApi } from '../api/types.js';
-import { clusters, conduktorError } from '../test/fixtures.js';
+import { conduktorApiRef, type ConduktorApi, type EntityOverview } from '../api/types.js';
+import { clusters, conduktorError, emptyOverview, entity, overview } from '../test/fixtures.js';
 import { ConduktorCard } from './ConduktorCard.js';
+
+function fakeApi(fetchEntityOverview: ConduktorApi['fetchEntityOverview']): ConduktorApi {
+  return { fetchClusters: async () => clusters, fetchEntityOverview };
+}
 
 function renderCard(api: ConduktorApi) {
   return renderInTestApp(
     <TestApiProvider apis={[[conduktorApiRef, api]]}>
-      <ConduktorCard />
+      <EntityProvider entity={entity}>
+        <ConduktorCard />
+      </EntityProvider>
     </TestApiProvider>,
   );
 }
 
 describe('ConduktorCard', () => {
-  it('shows progress, then the clusters', async () => {
-    let resolve!: (value: typeof clusters) => void;
-    const api: ConduktorApi = { fetchClusters: vi.fn(() => new Promise<typeof clusters>(r => (resolve = r))) };
-    await renderCard(api);
+  it('passes the entity’s annotations to the core, shows progress, then every section', async () => {
+    let resolve!: (value: EntityOverview) => void;
+    const fetchEntityOverview = vi.fn(() => new Promise<EntityOverview>(r => (resolve = r)));
+    await renderCard(fakeApi(fetchEntityOverview));
     expect(screen.getByTestId('progress')).toBeInTheDocument();
-    resolve(clusters);
+    expect(fetchEntityOverview).toHaveBeenCalledWith(entity.metadata.annotations, expect.objectContaining({ refresh: false }));
+    resolve(overview);
     expect(await screen.findByText('Production EU')).toBeInTheDocument();
-    expect(screen.getByText('b2:9092')).toBeInTheDocument();
-    expect(screen.getByText('env: prod')).toBeInTheDocument();
+    expect(screen.getByText('payments.orders')).toBeInTheDocument();
+    expect(screen.getByText('prod-eu · payments.orders')).toBeInTheDocument(); // the group's cluster and topics
+    expect(screen.getByText('12 × 3')).toBeInTheDocument();
+    expect(screen.getByText('7 d')).toBeInTheDocument();
+    expect(screen.getByText('700 MiB')).toBeInTheDocument();
+    expect(screen.getByText('payments-processor')).toBeInTheDocument();
+    expect(screen.getByText('Stable')).toBeInTheDocument();
+    expect(screen.getByText('Payments')).toBeInTheDocument();
+    expect(screen.getByTestId('conduktor-problems')).toHaveTextContent('ask your Conduktor administrator for access');
     expect(screen.getByText(/^Updated /)).toBeInTheDocument();
   });
 
   it('paints only hex colours', async () => {
-    await renderCard({ fetchClusters: async () => clusters });
+    await renderCard(fakeApi(async () => ({ ...emptyOverview(false), clusters })));
     await screen.findByText('Dev');
     const chips = screen.getAllByTestId('cluster-colour');
     expect(chips).toHaveLength(1);
@@ -35,47 +50,46 @@ describe('ConduktorCard', () => {
     expect(document.body.innerHTML).not.toContain('evil.example');
   });
 
-  it('says so when Conduktor shows nothing', async () => {
-    await renderCard({ fetchClusters: async () => [] });
-    expect(await screen.findByTestId('conduktor-empty')).toHaveTextContent(/ask your Conduktor administrator/i);
+  it('says when RBAC leaves nothing to show, for annotated and plain entities', async () => {
+    await renderCard(fakeApi(async () => emptyOverview(false)));
+    expect(await screen.findByTestId('conduktor-empty')).toHaveTextContent(/no Kafka cluster.*ask your Conduktor administrator/i);
   });
 
   it('explains a proxy rejection with the block to add', async () => {
     const error = conduktorError('proxy-rejected', 'the Backstage proxy rejected the request', 401);
-    await renderCard({ fetchClusters: async () => Promise.reject(error) });
+    await renderCard(fakeApi(async () => Promise.reject(error)));
     const panel = await screen.findByTestId('conduktor-error-proxy-rejected');
     expect(panel).toHaveTextContent('The Backstage proxy blocked the request to Conduktor');
     await waitFor(() => expect(panel).toHaveTextContent('dangerously-allow-unauthenticated'));
   });
 
   it('offers a retry after a transient failure, and the retry recovers', async () => {
-    const fetchClusters = vi
+    const fetchEntityOverview = vi
       .fn()
       .mockRejectedValueOnce(conduktorError('network', 'could not reach the proxy'))
-      .mockResolvedValueOnce(clusters);
-    await renderCard({ fetchClusters });
+      .mockResolvedValueOnce(overview);
+    await renderCard(fakeApi(fetchEntityOverview));
     fireEvent.click(await screen.findByRole('button', { name: 'Try again' }));
     expect(await screen.findByText('Production EU')).toBeInTheDocument();
-    expect(fetchClusters).toHaveBeenCalledTimes(2);
+    expect(fetchEntityOverview).toHaveBeenCalledTimes(2);
   });
 
-  it('refreshes on demand and aborts the request it replaces', async () => {
+  it('refreshes on demand, bypassing the core’s cache, and aborts the request it replaces', async () => {
     const signals: AbortSignal[] = [];
-    const fetchClusters = vi.fn(async (options?: { signal?: AbortSignal }) => {
+    const fetchEntityOverview = vi.fn(async (_annotations: unknown, options?: { signal?: AbortSignal }) => {
       signals.push(options!.signal!);
-      return clusters;
+      return overview;
     });
-    await renderCard({ fetchClusters });
+    await renderCard(fakeApi(fetchEntityOverview));
     await screen.findByText('Production EU');
     fireEvent.click(screen.getByRole('button', { name: 'Refresh' }));
-    await waitFor(() => expect(fetchClusters).toHaveBeenCalledTimes(2));
+    await waitFor(() => expect(fetchEntityOverview).toHaveBeenCalledTimes(2));
     expect(signals[0].aborted).toBe(true);
-    expect(fetchClusters).toHaveBeenNthCalledWith(1, expect.objectContaining({ refresh: false }));
-    expect(fetchClusters).toHaveBeenNthCalledWith(2, expect.objectContaining({ refresh: true }));
+    expect(fetchEntityOverview).toHaveBeenNthCalledWith(2, expect.anything(), expect.objectContaining({ refresh: true }));
   });
 
   it('shows errors that are not the core’s in a generic panel', async () => {
-    await renderCard({ fetchClusters: async () => Promise.reject(new Error('The Conduktor card has no sign-in to forward')) });
+    await renderCard(fakeApi(async () => Promise.reject(new Error('The Conduktor card has no sign-in to forward'))));
     expect((await screen.findAllByText(/no sign-in to forward/)).length).toBeGreaterThan(0);
   });
 });

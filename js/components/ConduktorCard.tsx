@@ -1,19 +1,24 @@
 import { InfoCard, Progress } from '@backstage/core-components';
+import { useEntity } from '@backstage/plugin-catalog-react';
 import IconButton from '@material-ui/core/IconButton';
 import Tooltip from '@material-ui/core/Tooltip';
-import Typography from '@material-ui/core/Typography';
 import RefreshIcon from '@material-ui/icons/Refresh';
-import { ClusterTable } from './ClusterTable.js';
 import { ConduktorErrorPanel } from './ConduktorErrorPanel.js';
-import { useClusters } from './useClusters.js';
+import { OverviewView } from './OverviewView.js';
+import { useOverview } from './useOverview.js';
 
 export interface ConduktorCardProps {
   variant?: 'gridItem' | 'fullHeight';
 }
 
-/** Entity card: the Kafka clusters the signed-in user may see in Conduktor Console. */
+/**
+ * Entity card: what the entity's Conduktor annotations name (clusters, topics,
+ * consumer groups, self-service applications) as the signed-in user may see it in
+ * Conduktor Console; without annotations, the user's clusters.
+ */
 export function ConduktorCard({ variant }: ConduktorCardProps) {
-  const { state, refresh } = useClusters();
+  const { entity } = useEntity();
+  const { state, refresh } = useOverview(entity.metadata.annotations);
   const action = (
     <Tooltip title="Refresh">
       <IconButton aria-label="Refresh" onClick={refresh} disabled={state.status === 'loading'}>
@@ -21,22 +26,14 @@ export function ConduktorCard({ variant }: ConduktorCardProps) {
       </IconButton>
     </Tooltip>
   );
-  const subheader =
-    state.status === 'loaded' ? `Updated ${state.updatedAt.toLocaleTimeString()}` : undefined;
+  const subheader = state.status === 'loaded' ? `Updated ${state.updatedAt.toLocaleTimeString()}` : undefined;
 
   return (
     <InfoCard title="Conduktor" subheader={subheader} action={action} variant={variant}>
       <div data-testid="conduktor-card">
         {state.status === 'loading' && <Progress />}
         {state.status === 'failed' && <ConduktorErrorPanel error={state.error} onRetry={refresh} />}
-        {state.status === 'loaded' &&
-          (state.clusters.length === 0 ? (
-            <Typography variant="body2" data-testid="conduktor-empty">
-              Conduktor shows you no Kafka cluster. Ask your Conduktor administrator for access.
-            </Typography>
-          ) : (
-            <ClusterTable clusters={state.clusters} />
-          ))}
+        {state.status === 'loaded' && <OverviewView overview={state.overview} />}
       </div>
     </InfoCard>
   );

@@ -1,8 +1,14 @@
-import type { FetchOptions, KafkaCluster } from '../wasm/conduktor_card_core.js';
+import type { EntityOverview, FetchOptions, KafkaCluster } from '../wasm/conduktor_card_core.js';
 
 /** The part of the wasm core the shim uses. */
 export interface ConduktorCore {
   fetchClusters(token: string, proxyBase: string, options?: FetchOptions): Promise<KafkaCluster[]>;
+  fetchEntityOverview(
+    token: string,
+    proxyBase: string,
+    annotations: Record<string, string> | undefined,
+    options?: FetchOptions,
+  ): Promise<EntityOverview>;
 }
 
 let corePromise: Promise<ConduktorCore> | undefined;

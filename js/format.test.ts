@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { formatBytes, formatCount, formatDuration, formatRetention } from './format.js';
+
+describe('format', () => {
+  it('formats sizes, counts, retention and durations', () => {
+    expect(formatBytes(734_003_200)).toBe('700 MiB');
+    expect(formatBytes(2048)).toBe('2.0 KiB');
+    expect(formatBytes(12)).toBe('12 B');
+    expect(formatBytes(null)).toBe('—');
+    expect(formatCount(542)).toBe('542');
+    expect(formatCount(1_250_000)).toBe('1.3M');
+    expect(formatRetention(604_800_000)).toBe('7 d');
+    expect(formatRetention(-1)).toBe('unlimited');
+    expect(formatDuration(12)).toBe('12 s');
+    expect(formatDuration(3_600)).toBe('1 h');
+    expect(formatDuration(90)).toBe('1.5 min');
+    expect(formatDuration(Number.NaN)).toBe('—');
+  });
+});

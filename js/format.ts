@@ -1,0 +1,42 @@
+/** Human-readable figures for the card's tables. Pure, tested in format.test.ts. */
+
+const BYTE_UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'];
+
+export function formatBytes(bytes: number | null): string {
+  if (bytes === null || !Number.isFinite(bytes) || bytes < 0) return '—';
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < BYTE_UNITS.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return `${unit === 0 ? value : value.toFixed(value < 10 ? 1 : 0)} ${BYTE_UNITS[unit]}`;
+}
+
+export function formatCount(count: number | null): string {
+  if (count === null || !Number.isFinite(count)) return '—';
+  return new Intl.NumberFormat('en', { notation: count >= 100_000 ? 'compact' : 'standard' }).format(count);
+}
+
+/** retention.ms: -1 is unlimited. */
+export function formatRetention(ms: number | null): string {
+  if (ms === null || !Number.isFinite(ms)) return '—';
+  if (ms < 0) return 'unlimited';
+  return formatDuration(ms / 1000);
+}
+
+export function formatDuration(seconds: number | null): string {
+  if (seconds === null || !Number.isFinite(seconds) || seconds < 0) return '—';
+  const units: [number, string][] = [
+    [86_400, 'd'],
+    [3_600, 'h'],
+    [60, 'min'],
+  ];
+  for (const [size, name] of units) {
+    if (seconds >= size) {
+      const value = seconds / size;
+      return `${Number.isInteger(value) ? value : value.toFixed(1)} ${name}`;
+    }
+  }
+  return `${Math.round(seconds)} s`;
+}
