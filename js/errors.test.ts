@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConduktorError, errorTitle, isConduktorError, isRetryable } from './errors.js';
+import { ConduktorError, errorTitle, explainUnauthorized, isConduktorError, isRetryable } from './errors.js';
 import { conduktorError } from './test/fixtures.js';
 import { fetchClusters, initSync } from './wasm/conduktor_card_core.js';
 
@@ -32,5 +32,21 @@ describe('titles and retry advice', () => {
     expect(errorTitle(conduktorError('proxy-rejected', 'x'))).toMatch(/proxy/);
     expect(isRetryable(conduktorError('timeout', 'x'))).toBe(true);
     expect(isRetryable(conduktorError('forbidden', 'x'))).toBe(false);
+  });
+});
+
+describe('explainUnauthorized', () => {
+  const report = {
+    algorithm: 'RS256', issuer: 'https://idp', audience: [], expiresAt: 2_000, expired: false,
+    issuedAt: null, notBefore: null, hasEmailClaim: true, hasGroupsClaim: true, groups: [],
+  };
+
+  it('names the likely causes from the token’s claims', () => {
+    expect(explainUnauthorized(report, 1_000)).toEqual([expect.stringMatching(/issued by https:\/\/idp.*sso\.jwt-auth\.issuer/)]);
+    const reasons = explainUnauthorized({ ...report, hasEmailClaim: false }, 3_000);
+    expect(reasons[0]).toMatch(/expired/);
+    expect(reasons[1]).toMatch(/no email claim/);
+    expect(explainUnauthorized(null)[0]).toMatch(/not a JWT/);
+    expect(explainUnauthorized(undefined)).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import type { ConduktorError as CoreError, ConduktorErrorKind } from './api/types.js';
+import type { ConduktorError as CoreError, ConduktorErrorKind, TokenReport } from './api/types.js';
 
 /** A rejection of the core: `kind`, `status`, Console's `title`/`msg`/`cause`, `retryAfterMs`. */
 export type ConduktorError = CoreError;
@@ -71,4 +71,29 @@ export function errorTitle(error: ConduktorError): string {
 /** Kinds where trying again can help without changing any configuration. */
 export function isRetryable(error: ConduktorError): boolean {
   return ['rate-limited', 'server', 'network', 'timeout', 'aborted', 'http'].includes(error.kind);
+}
+
+/** An `unauthorized` rejection with what the token says (null when it is not a JWT). */
+export type UnauthorizedError = CoreError & { tokenReport?: TokenReport | null };
+
+/**
+ * Why Console may have rejected the token, from its claims. Console validates the
+ * signature, issuer and expiry and maps the user by the email claim.
+ */
+export function explainUnauthorized(report: TokenReport | null | undefined, now = Date.now()): string[] {
+  if (report === undefined) return [];
+  if (report === null) {
+    return ['The sign-in token is not a JWT: bind the card to an identity provider whose ID token is a JWT (see the README, "Sign-in").'];
+  }
+  const reasons: string[] = [];
+  if (report.expired || (report.expiresAt !== null && report.expiresAt <= now)) {
+    reasons.push(`Your sign-in token expired at ${new Date(report.expiresAt ?? now).toLocaleString()}. Sign in again.`);
+  }
+  if (!report.hasEmailClaim) {
+    reasons.push('Your token has no email claim, which Conduktor Console needs to know who you are: request the "email" scope at sign-in.');
+  }
+  reasons.push(
+    `Your token was issued by ${report.issuer ?? 'an unknown issuer'}; Conduktor Console must trust this issuer (sso.jwt-auth.issuer).`,
+  );
+  return reasons;
 }

@@ -7,6 +7,7 @@ function setup(token = 'header.payload.signature') {
   const core: ConduktorCore = {
     fetchClusters: vi.fn().mockResolvedValue(clusters),
     fetchEntityOverview: vi.fn().mockResolvedValue(overview),
+    inspectToken: vi.fn(),
   };
   const getIdToken = vi.fn().mockResolvedValue(token);
   const client = new ConduktorClient({
@@ -37,7 +38,11 @@ describe('ConduktorClient', () => {
   });
 
   it('passes a configured proxy path', async () => {
-    const core: ConduktorCore = { fetchClusters: vi.fn().mockResolvedValue([]), fetchEntityOverview: vi.fn() };
+    const core: ConduktorCore = {
+      fetchClusters: vi.fn().mockResolvedValue([]),
+      fetchEntityOverview: vi.fn(),
+      inspectToken: vi.fn(),
+    };
     const client = new ConduktorClient({
       discoveryApi: { getBaseUrl: async () => '/api/proxy' },
       authApi: { getIdToken: async () => 't' },
@@ -56,6 +61,22 @@ describe('ConduktorClient', () => {
       refresh: true,
       proxyPath: undefined,
     });
+  });
+
+  it('explains a 401 with what the token says, without keeping the token', async () => {
+    const { client, core } = setup('marker-token-123');
+    const report = { issuer: 'https://idp', expired: true } as never;
+    vi.mocked(core.inspectToken).mockReturnValue(report);
+    vi.mocked(core.fetchEntityOverview).mockRejectedValue(conduktorError('unauthorized', '401', 401));
+    const error = await client.fetchEntityOverview({}).catch(e => e);
+    expect(error.tokenReport).toBe(report);
+    expect(core.inspectToken).toHaveBeenCalledWith('marker-token-123');
+    expect(JSON.stringify(error)).not.toContain('marker-token-123');
+    vi.mocked(core.inspectToken).mockImplementation(() => {
+      throw conduktorError('invalid-input', 'not a JWT');
+    });
+    const opaque = await client.fetchEntityOverview({}).catch(e => e);
+    expect(opaque.tokenReport).toBeNull();
   });
 
   it('lets the core’s typed errors through unchanged', async () => {

@@ -1,5 +1,6 @@
 import type { DiscoveryApi } from '@backstage/core-plugin-api';
 import { loadCore, type ConduktorCore } from '../core/loadCore.js';
+import { isConduktorError, type UnauthorizedError } from '../errors.js';
 import type { ConduktorApi, ConduktorAuthApi, ConduktorCallOptions, EntityOverview, KafkaCluster } from './types.js';
 
 export interface ConduktorClientOptions {
@@ -21,7 +22,9 @@ export class ConduktorClient implements ConduktorApi {
 
   async fetchClusters(call: ConduktorCallOptions = {}): Promise<KafkaCluster[]> {
     const { core, proxyBase, token } = await this.prepare();
-    return core.fetchClusters(token, proxyBase, { ...call, proxyPath: this.options.proxyPath });
+    return core
+      .fetchClusters(token, proxyBase, { ...call, proxyPath: this.options.proxyPath })
+      .catch(error => Promise.reject(withTokenReport(error, core, token)));
   }
 
   async fetchEntityOverview(
@@ -29,7 +32,13 @@ export class ConduktorClient implements ConduktorApi {
     call: ConduktorCallOptions = {},
   ): Promise<EntityOverview> {
     const { core, proxyBase, token } = await this.prepare();
-    return core.fetchEntityOverview(token, proxyBase, annotations, { ...call, proxyPath: this.options.proxyPath });
+    return core
+      .fetchEntityOverview(token, proxyBase, annotations, { ...call, proxyPath: this.options.proxyPath })
+      .catch(error => Promise.reject(withTokenReport(error, core, token)));
+  }
+
+  async signIn(): Promise<void> {
+    await this.options.authApi.signIn?.();
   }
 
   /** The core, the proxy base and a fresh token; the token goes straight to the core. */
@@ -41,4 +50,19 @@ export class ConduktorClient implements ConduktorApi {
     ]);
     return { core, proxyBase, token };
   }
+}
+
+/**
+ * When Console rejects the token, attaches what the token says (issuer, expiry,
+ * claims; never the token itself) so the card can explain why.
+ */
+function withTokenReport(error: unknown, core: ConduktorCore, token: string): unknown {
+  if (isConduktorError(error) && error.kind === 'unauthorized') {
+    try {
+      (error as UnauthorizedError).tokenReport = core.inspectToken(token);
+    } catch {
+      (error as UnauthorizedError).tokenReport = null;
+    }
+  }
+  return error;
 }

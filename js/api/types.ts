@@ -12,6 +12,7 @@ export type {
   FetchOptions,
   KafkaCluster,
   Problem,
+  TokenReport,
   Topic,
   Truncation,
 } from '../wasm/conduktor_card_core.js';
@@ -27,6 +28,8 @@ export interface ConduktorApi {
     annotations: Record<string, string> | undefined,
     options?: ConduktorCallOptions,
   ): Promise<EntityOverview>;
+  /** Asks the user to sign in to the identity provider again, when the app's auth API can. */
+  signIn(): Promise<void>;
 }
 
 export const conduktorApiRef = createApiRef<ConduktorApi>({ id: 'plugin.conduktor.service' });
@@ -38,6 +41,8 @@ export const conduktorApiRef = createApiRef<ConduktorApi>({ id: 'plugin.condukto
  */
 export type ConduktorAuthApi = {
   getIdToken(options?: { optional?: boolean; instantPopup?: boolean }): Promise<string>;
+  /** Backstage's SessionApi: offered as "Sign in again" when Console rejects the token. */
+  signIn?(): Promise<void>;
 };
 
 export const conduktorAuthApiRef = createApiRef<ConduktorAuthApi>({ id: 'plugin.conduktor.auth' });

@@ -6,8 +6,8 @@ import { conduktorApiRef, type ConduktorApi, type EntityOverview } from '../api/
 import { clusters, conduktorError, emptyOverview, entity, overview } from '../test/fixtures.js';
 import { ConduktorCard } from './ConduktorCard.js';
 
-function fakeApi(fetchEntityOverview: ConduktorApi['fetchEntityOverview']): ConduktorApi {
-  return { fetchClusters: async () => clusters, fetchEntityOverview };
+function fakeApi(fetchEntityOverview: ConduktorApi['fetchEntityOverview'], signIn = async () => {}): ConduktorApi {
+  return { fetchClusters: async () => clusters, fetchEntityOverview, signIn };
 }
 
 function renderCard(api: ConduktorApi) {
@@ -61,6 +61,25 @@ describe('ConduktorCard', () => {
     const panel = await screen.findByTestId('conduktor-error-proxy-rejected');
     expect(panel).toHaveTextContent('The Backstage proxy blocked the request to Conduktor');
     await waitFor(() => expect(panel).toHaveTextContent('dangerously-allow-unauthenticated'));
+  });
+
+  it('explains an expired token and recovers after signing in again', async () => {
+    const expired = Object.assign(conduktorError('unauthorized', 'Conduktor Console did not accept your sign-in token', 401), {
+      tokenReport: {
+        algorithm: 'RS256', issuer: 'https://idp.example.com', audience: [], expiresAt: 1000, expired: true,
+        issuedAt: null, notBefore: null, hasEmailClaim: false, hasGroupsClaim: true, groups: [],
+      },
+    });
+    const fetchEntityOverview = vi.fn().mockRejectedValueOnce(expired).mockResolvedValueOnce(overview);
+    const signIn = vi.fn(async () => {});
+    await renderCard(fakeApi(fetchEntityOverview, signIn));
+    const reasons = await screen.findByTestId('conduktor-unauthorized-reasons');
+    expect(reasons).toHaveTextContent(/expired/);
+    expect(reasons).toHaveTextContent(/no email claim/);
+    expect(reasons).toHaveTextContent('https://idp.example.com');
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in again' }));
+    expect(await screen.findByText('Production EU')).toBeInTheDocument();
+    expect(signIn).toHaveBeenCalledTimes(1);
   });
 
   it('offers a retry after a transient failure, and the retry recovers', async () => {

@@ -1,8 +1,10 @@
 import { InfoCard, Progress } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import IconButton from '@material-ui/core/IconButton';
 import Tooltip from '@material-ui/core/Tooltip';
 import RefreshIcon from '@material-ui/icons/Refresh';
+import { conduktorApiRef } from '../api/types.js';
 import { ConduktorErrorPanel } from './ConduktorErrorPanel.js';
 import { OverviewView } from './OverviewView.js';
 import { useOverview } from './useOverview.js';
@@ -18,7 +20,11 @@ export interface ConduktorCardProps {
  */
 export function ConduktorCard({ variant }: ConduktorCardProps) {
   const { entity } = useEntity();
+  const api = useApi(conduktorApiRef);
   const { state, refresh } = useOverview(entity.metadata.annotations);
+  const signInAgain = () => {
+    api.signIn().then(refresh, refresh);
+  };
   const action = (
     <Tooltip title="Refresh">
       <IconButton aria-label="Refresh" onClick={refresh} disabled={state.status === 'loading'}>
@@ -32,7 +38,7 @@ export function ConduktorCard({ variant }: ConduktorCardProps) {
     <InfoCard title="Conduktor" subheader={subheader} action={action} variant={variant}>
       <div data-testid="conduktor-card">
         {state.status === 'loading' && <Progress />}
-        {state.status === 'failed' && <ConduktorErrorPanel error={state.error} onRetry={refresh} />}
+        {state.status === 'failed' && <ConduktorErrorPanel error={state.error} onRetry={refresh} onSignIn={signInAgain} />}
         {state.status === 'loaded' && <OverviewView overview={state.overview} />}
       </div>
     </InfoCard>

@@ -1,4 +1,4 @@
-import type { EntityOverview, FetchOptions, KafkaCluster } from '../wasm/conduktor_card_core.js';
+import type { EntityOverview, FetchOptions, KafkaCluster, TokenReport } from '../wasm/conduktor_card_core.js';
 
 /** The part of the wasm core the shim uses. */
 export interface ConduktorCore {
@@ -9,6 +9,7 @@ export interface ConduktorCore {
     annotations: Record<string, string> | undefined,
     options?: FetchOptions,
   ): Promise<EntityOverview>;
+  inspectToken(token: string): TokenReport;
 }
 
 let corePromise: Promise<ConduktorCore> | undefined;
