@@ -56,6 +56,7 @@ pub fn router(state: Shared) -> Router {
     router
         .nest("/public", public.clone())
         .nest("/api/public", public)
+        .route("/health", get(|| async { Json(json!({ "status": "UP" })) }))
         .route("/idp/.well-known/openid-configuration", get(discovery))
         .route("/idp/jwks", get(jwks))
         .route("/idp/token", post(token))
@@ -225,7 +226,7 @@ async fn search_groups_route(
         .data
         .consumer_groups
         .iter()
-        .filter(|g| g.cluster == cluster && user.access.sees(Resource::ConsumerGroup, &cluster, g.name));
+        .filter(|g| g.cluster == cluster && user.access.sees(Resource::ConsumerGroup, &cluster, &g.name));
     Ok(Json(search_consumer_groups(&request, visible)))
 }
 

@@ -27,13 +27,32 @@ pub struct TopicMetrics {
 }
 
 pub struct ConsumerGroup {
-    pub cluster: &'static str,
-    pub name: &'static str,
+    pub cluster: String,
+    pub name: String,
     pub state: &'static str,
     pub members: i32,
     pub overall_lag: Option<i64>,
     pub max_lag_seconds: Option<i64>,
-    pub topics: Vec<&'static str>,
+    pub topics: Vec<String>,
+}
+
+fn group(
+    cluster: &str,
+    name: &str,
+    state: &'static str,
+    members: i32,
+    (overall_lag, max_lag_seconds): (Option<i64>, Option<i64>),
+    topics: &[&str],
+) -> ConsumerGroup {
+    ConsumerGroup {
+        cluster: cluster.into(),
+        name: name.into(),
+        state,
+        members,
+        overall_lag,
+        max_lag_seconds,
+        topics: topics.iter().map(|t| t.to_string()).collect(),
+    }
 }
 
 pub struct Seed {
@@ -217,51 +236,25 @@ impl Default for Seed {
                 ),
             ],
             consumer_groups: vec![
-                ConsumerGroup {
-                    cluster: "prod-eu",
-                    name: "payments-processor",
-                    state: "Stable",
-                    members: 3,
-                    overall_lag: Some(42),
-                    max_lag_seconds: Some(2),
-                    topics: vec!["payments.orders"],
-                },
-                ConsumerGroup {
-                    cluster: "prod-eu",
-                    name: "payments-refunds-worker",
-                    state: "Empty",
-                    members: 0,
-                    overall_lag: Some(1_530),
-                    max_lag_seconds: Some(3_600),
-                    topics: vec!["payments.refunds"],
-                },
-                ConsumerGroup {
-                    cluster: "prod-eu",
-                    name: "click-enricher",
-                    state: "Stable",
-                    members: 6,
-                    overall_lag: Some(542),
-                    max_lag_seconds: Some(12),
-                    topics: vec!["click.pageviews", "click.sessions"],
-                },
-                ConsumerGroup {
-                    cluster: "prod-eu",
-                    name: "inventory-sync",
-                    state: "PreparingRebalance",
-                    members: 2,
-                    overall_lag: None,
-                    max_lag_seconds: None,
-                    topics: vec!["inventory.stock"],
-                },
-                ConsumerGroup {
-                    cluster: "staging",
-                    name: "payments-processor",
-                    state: "Stable",
-                    members: 1,
-                    overall_lag: Some(0),
-                    max_lag_seconds: Some(0),
-                    topics: vec!["payments.orders"],
-                },
+                group("prod-eu", "payments-processor", "Stable", 3, (Some(42), Some(2)), &["payments.orders"]),
+                group(
+                    "prod-eu",
+                    "payments-refunds-worker",
+                    "Empty",
+                    0,
+                    (Some(1_530), Some(3_600)),
+                    &["payments.refunds"],
+                ),
+                group(
+                    "prod-eu",
+                    "click-enricher",
+                    "Stable",
+                    6,
+                    (Some(542), Some(12)),
+                    &["click.pageviews", "click.sessions"],
+                ),
+                group("prod-eu", "inventory-sync", "PreparingRebalance", 2, (None, None), &["inventory.stock"]),
+                group("staging", "payments-processor", "Stable", 1, (Some(0), Some(0)), &["payments.orders"]),
             ],
             applications: vec![
                 json!({

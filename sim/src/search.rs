@@ -118,16 +118,16 @@ fn group_matches(group: &ConsumerGroup, filter: &Value) -> bool {
 pub fn search_consumer_groups<'a>(request: &SearchRequest, groups: impl Iterator<Item = &'a ConsumerGroup>) -> Value {
     let mut matched: Vec<&ConsumerGroup> =
         groups.filter(|g| request.filter.iter().all(|f| group_matches(g, f))).collect();
-    matched.sort_by_key(|g| {
+    let key = |g: &ConsumerGroup| -> (i64, &'static str) {
         let number = match request.sort.as_str() {
             "ByOverallLag" => g.overall_lag.unwrap_or(-1),
             "ByMaxLagTimeInSeconds" => g.max_lag_seconds.unwrap_or(-1),
             "ByMembers" => i64::from(g.members),
             _ => 0,
         };
-        let state = if request.sort == "ByState" { g.state } else { "" };
-        (number, state, g.name)
-    });
+        (number, if request.sort == "ByState" { g.state } else { "" })
+    };
+    matched.sort_by(|a, b| key(a).cmp(&key(b)).then_with(|| a.name.cmp(&b.name)));
     if request.desc_sort {
         matched.reverse();
     }
