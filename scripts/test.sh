@@ -10,6 +10,7 @@ trap stop_started EXIT
 cd "$ROOT"
 
 WASM_TEST_SIM_PORT=28917
+SCALE_SIM_PORT=28916
 E2E_SIM_PORT=28918
 E2E_BACKSTAGE_PORT=27007
 
@@ -26,15 +27,22 @@ cargo test --workspace
 step "Starting the Console simulator on 127.0.0.1:$WASM_TEST_SIM_PORT"
 cargo build --quiet -p conduktor-sim
 start_sim sim-wasm-tests "$WASM_TEST_SIM_PORT" --test-controls
+step "Starting a simulator with 100 000 topics and 20 000 consumer groups on 127.0.0.1:$SCALE_SIM_PORT"
+start_sim sim-scale "$SCALE_SIM_PORT" --test-controls --scale clusters=1,topics=100000,groups=20000
+export CONDUKTOR_SIM_URL="http://127.0.0.1:$WASM_TEST_SIM_PORT" CONDUKTOR_SCALE_SIM_URL="http://127.0.0.1:$SCALE_SIM_PORT"
+# The runner's timeout covers the whole headless run (default 20 s); the big-cluster
+# test alone downloads 25 MB of topics to compare against.
+export WASM_BINDGEN_TEST_TIMEOUT=300
 
 step "Browser tests of the wasm core in headless Chromium (wasm-pack test --headless --chrome)"
-CONDUKTOR_SIM_URL="http://127.0.0.1:$WASM_TEST_SIM_PORT" wasm-pack test --headless --chrome 2>&1 | tee "$LOGS/wasm-pack-test.log"
+# `-- -- --nocapture` shows what the tests log, such as the request cost of the big-cluster overview.
+wasm-pack test --headless --chrome -- -- --nocapture 2>&1 | tee "$LOGS/wasm-pack-test.log"
 # A suite configured for Node instead of the browser runs nothing and still exits 0.
 grep -Eq 'test result: ok\. [1-9][0-9]* passed' "$LOGS/wasm-pack-test.log" ||
   die "the browser test suite reported no passed test"
 
 step "The same browser tests in a dedicated worker (no window: only the global fetch)"
-CONDUKTOR_SIM_URL="http://127.0.0.1:$WASM_TEST_SIM_PORT" wasm-pack test --headless --chrome --features worker-tests 2>&1 |
+wasm-pack test --headless --chrome --features worker-tests 2>&1 |
   tee "$LOGS/wasm-pack-test-worker.log"
 grep -Eq 'test result: ok\. [1-9][0-9]* passed' "$LOGS/wasm-pack-test-worker.log" ||
   die "the worker test suite reported no passed test"

@@ -493,3 +493,99 @@ async fn the_overview_reports_what_rbac_hides_beside_what_it_shows() {
         ]
     );
 }
+
+/// A simulator started with `--scale clusters=1,topics=100000,groups=20000`.
+const SCALE_SIM_URL: &str = match option_env!("CONDUKTOR_SCALE_SIM_URL") {
+    Some(url) => url,
+    None => "http://127.0.0.1:28916",
+};
+
+async fn scale_admin_token() -> String {
+    let response = Request::post(&format!("{SCALE_SIM_URL}/idp/token"))
+        .header("Content-Type", "application/json")
+        .body(r#"{"email":"admin@example.com","groups":["conduktor-admins"]}"#)
+        .unwrap()
+        .send()
+        .await
+        .expect("the scale simulator must be running: scripts/test.sh starts it");
+    let json: serde_json::Value = serde_json::from_str(&response.text().await.unwrap()).unwrap();
+    json["id_token"].as_str().unwrap().to_string()
+}
+
+/// The request log's (count, body bytes) of Console API calls since the last clear.
+async fn scale_traffic() -> (usize, u64) {
+    let response = Request::get(&format!("{SCALE_SIM_URL}/sim/requests")).send().await.unwrap();
+    let log: serde_json::Value = serde_json::from_str(&response.text().await.unwrap()).unwrap();
+    let api: Vec<&serde_json::Value> =
+        log.as_array().unwrap().iter().filter(|r| r["path"].as_str().unwrap_or("").contains("/public/")).collect();
+    (api.len(), api.iter().map(|r| r["responseBytes"].as_u64().expect("sized bodies")).sum())
+}
+
+fn sorted_names(array: &JsValue) -> Vec<String> {
+    let mut names = names(array);
+    names.sort();
+    names
+}
+
+/// Issue 9: requests scale with what the entity shows, not with the cluster's size.
+#[wasm_bindgen_test]
+async fn the_overview_of_a_big_cluster_costs_what_the_entity_shows() {
+    let token = scale_admin_token().await;
+    let literals = [
+        "analytics.svc98.events-99991",
+        "shipping.svc10.events-88883",
+        "orders.svc22.events-77777",
+        "search.svc32.events-66661",
+        "orders.svc44.events-55553",
+    ];
+    let prefix = "payments.svc3.events-1";
+    let groups = ["payments-consumer-19992", "orders-consumer-19993", "inventory-consumer-19994"];
+    let topics_value =
+        literals.iter().map(|t| format!("scale-0/{t}")).chain([format!("scale-0/{prefix}*")]).collect::<Vec<_>>();
+    let groups_value = groups.iter().map(|g| format!("scale-0/{g}")).collect::<Vec<_>>();
+    let entity = annotations(&[
+        ("conduktor.io/topics", &topics_value.join(",")),
+        ("conduktor.io/consumer-groups", &groups_value.join(",")),
+        ("conduktor.io/application", "scale-app"),
+    ]);
+    let scale_options = || options(&[("timeoutMs", 60_000.into())]);
+
+    Request::delete(&format!("{SCALE_SIM_URL}/sim/requests")).send().await.unwrap();
+    let overview =
+        fetch_entity_overview(token.clone().into(), SCALE_SIM_URL.into(), entity, scale_options()).await.unwrap();
+    let (requests, bytes) = scale_traffic().await;
+    console_log!("overview of a 100 000-topic cluster: {requests} requests, {bytes} bytes of response bodies");
+    assert!(requests <= 20, "{requests} requests");
+    assert!(bytes <= 200_000, "{bytes} bytes of response bodies");
+
+    // The same answer from the full lists: 100 000 topics and 20 000 groups.
+    let all_topics =
+        fetch_topics(token.clone().into(), SCALE_SIM_URL.into(), "scale-0".into(), scale_options()).await.unwrap();
+    let all_names = names(&all_topics);
+    assert_eq!(all_names.len(), 100_000);
+    let owned: Vec<String> = Array::from(&all_topics)
+        .iter()
+        .filter(|t| get(t, "ownerApplication").as_string().as_deref() == Some("scale-app"))
+        .map(|t| get(&t, "name").as_string().unwrap())
+        .collect();
+    assert!((25..=35).contains(&owned.len()), "about 30 owned topics: {}", owned.len());
+    let mut expected: Vec<String> = all_names
+        .iter()
+        .filter(|n| literals.contains(&n.as_str()) || n.starts_with(prefix) || owned.contains(n))
+        .cloned()
+        .collect();
+    expected.sort();
+    assert_eq!(sorted_names(&get(&overview, "topics")), expected);
+
+    let big_pages = options(&[("pageSize", 1000.into()), ("maxPages", 50.into()), ("timeoutMs", 60_000.into())]);
+    let all_groups =
+        fetch_consumer_groups(token.into(), SCALE_SIM_URL.into(), "scale-0".into(), big_pages).await.unwrap();
+    assert_eq!(Array::from(&all_groups).length(), 20_000);
+    let mut expected_groups: Vec<String> = names(&all_groups)
+        .into_iter()
+        .filter(|g| groups.contains(&g.as_str()) || g.starts_with("scale-app-"))
+        .collect();
+    expected_groups.sort();
+    assert_eq!(sorted_names(&get(&overview, "consumerGroups")), expected_groups);
+    assert_eq!(Array::from(&get(&overview, "problems")).length(), 0);
+}

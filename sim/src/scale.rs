@@ -56,10 +56,17 @@ const DOMAINS: [&str; 8] =
     ["payments", "orders", "inventory", "shipping", "billing", "search", "identity", "analytics"];
 const STATES: [&str; 4] = ["Stable", "Stable", "Empty", "PreparingRebalance"];
 
-/// Topic `i` of the generated cluster: `<domain>.<service>.<event>-<i>`; every
-/// 50th belongs to the self-service application `scale-app` by Console's label.
-fn topic_name(i: usize) -> String {
-    format!("{}.svc{}.events-{i}", DOMAINS[i % DOMAINS.len()], i / DOMAINS.len() % 100)
+/// Every `OWNED_EVERY`th topic belongs to the self-service application `scale-app`
+/// (about 30 of 100 000), named `scale-app.events-<i>` and carrying Console's label.
+const OWNED_EVERY: usize = 3_333;
+
+/// Topic `i` of the generated cluster: `<domain>.svc<n>.events-<i>`, or an owned one.
+pub fn topic_name(i: usize) -> String {
+    if i.is_multiple_of(OWNED_EVERY) {
+        format!("scale-app.events-{i}")
+    } else {
+        format!("{}.svc{}.events-{i}", DOMAINS[i % DOMAINS.len()], i / DOMAINS.len() % 100)
+    }
 }
 
 impl Scale {
@@ -84,7 +91,7 @@ impl Scale {
         for i in 0..self.topics {
             let name = topic_name(i);
             let mut labels = json!({ "domain": DOMAINS[i % DOMAINS.len()] });
-            if i % 50 == 0 {
+            if i.is_multiple_of(OWNED_EVERY) {
                 labels[APPLICATION_LABEL] = json!("scale-app");
                 labels[INSTANCE_LABEL] = json!("scale-app-prod");
             }
@@ -95,7 +102,7 @@ impl Scale {
                     "metadata": { "name": name, "cluster": "scale-0", "labels": labels },
                     "spec": {
                         "partitions": partitions, "replicationFactor": 3,
-                        "configs": { "cleanup.policy": if i % 7 == 0 { "compact" } else { "delete" }, "retention.ms": "604800000" }
+                        "configs": { "cleanup.policy": if i.is_multiple_of(7) { "compact" } else { "delete" }, "retention.ms": "604800000" }
                     }
                 }),
                 metrics: TopicMetrics {
@@ -126,7 +133,10 @@ impl Scale {
         seed.instances.push(json!({
             "apiVersion": "v1", "kind": "ApplicationInstance",
             "metadata": { "name": "scale-app-prod", "application": "scale-app" },
-            "spec": { "cluster": "scale-0", "resources": [ { "type": "TOPIC", "name": "payments.svc0.", "patternType": "PREFIXED" } ] }
+            "spec": { "cluster": "scale-0", "resources": [
+                { "type": "TOPIC", "name": "scale-app.", "patternType": "PREFIXED" },
+                { "type": "CONSUMER_GROUP", "name": "scale-app-", "patternType": "PREFIXED" }
+            ] }
         }));
     }
 }
@@ -159,6 +169,6 @@ mod tests {
         assert_eq!(names(&a), names(&b));
         let owned =
             a.topics_of("scale-0").filter(|t| t.resource["metadata"]["labels"][APPLICATION_LABEL] == "scale-app");
-        assert_eq!(owned.count(), 20);
+        assert_eq!(owned.count(), 1, "topic 0 of 1000; about 30 of 100 000");
     }
 }
