@@ -65,6 +65,7 @@ impl Call {
         segments: &[&str],
         filter: &[Value],
         what: &str,
+        max_pages: u32,
     ) -> Result<Listing<T>, CoreError> {
         let url = self.endpoint.url(segments);
         let mut listing = Listing { items: Vec::new(), total_elements: None, truncated: false };
@@ -81,7 +82,7 @@ impl Call {
             if page >= total_pages || empty {
                 return Ok(listing);
             }
-            if page >= self.options.max_pages {
+            if page >= max_pages {
                 listing.truncated = true;
                 return Ok(listing);
             }
@@ -89,13 +90,28 @@ impl Call {
         }
     }
 
-    pub async fn search_topics(&self, cluster: &str, filter: &[Value]) -> Result<Listing<WireSearchTopic>, CoreError> {
-        self.search(&["public", "v1", "clusters", cluster, "topics"], filter, "the topic search").await
+    pub async fn search_topics(
+        &self,
+        cluster: &str,
+        filter: &[Value],
+        max_pages: u32,
+    ) -> Result<Listing<WireSearchTopic>, CoreError> {
+        self.search(&["public", "v1", "clusters", cluster, "topics"], filter, "the topic search", max_pages).await
+    }
+
+    pub async fn topic(&self, cluster: &str, name: &str) -> Result<Topic, CoreError> {
+        let body = self.get(&["public", "kafka", "v2", "cluster", cluster, "topic", name]).await?;
+        model::decode_topic(&body, cluster)
     }
 
     pub async fn consumer_groups(&self, cluster: &str, filter: &[Value]) -> Result<Listing<ConsumerGroup>, CoreError> {
         let listing: Listing<WireConsumerGroup> = self
-            .search(&["public", "v1", "clusters", cluster, "consumergroups"], filter, "the consumer-group search")
+            .search(
+                &["public", "v1", "clusters", cluster, "consumergroups"],
+                filter,
+                "the consumer-group search",
+                self.options.max_pages,
+            )
             .await?;
         Ok(Listing {
             items: listing.items.into_iter().map(|g| g.into_view(cluster)).collect(),

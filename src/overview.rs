@@ -26,20 +26,29 @@ pub const APPLICATION_LABEL: &str = "conduktor.io/application";
 /// What a v1 topic search filters on.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub enum TopicQuery {
+    /// One topic by exact name: a name search limited to its first page (metrics come
+    /// along); when that page does not hold it, a GET by name follows.
+    Named(String),
     NameContains(String),
-    Label { key: String, value: String },
+    Label {
+        key: String,
+        value: String,
+    },
 }
 
 impl TopicQuery {
     fn filter(&self) -> Value {
         match self {
-            TopicQuery::NameContains(text) => json!({ "type": "TopicNameFilter", "contains": text }),
+            TopicQuery::Named(text) | TopicQuery::NameContains(text) => {
+                json!({ "type": "TopicNameFilter", "contains": text })
+            }
             TopicQuery::Label { key, value } => json!({ "type": "LabelsFilter", "key": key, "values": [value] }),
         }
     }
 
     fn describe(&self) -> String {
         match self {
+            TopicQuery::Named(name) => format!("topic {name}"),
             TopicQuery::NameContains(text) => format!("topics named like \"{text}\""),
             TopicQuery::Label { key, value } => format!("topics labelled {key}={value}"),
         }
@@ -52,8 +61,19 @@ pub enum Fetch {
     Clusters,
     Application(String),
     Instances(String),
-    Topics { cluster: String, query: TopicQuery },
-    Groups { cluster: String, contains: String },
+    Topics {
+        cluster: String,
+        query: TopicQuery,
+    },
+    /// `GET .../topic/{name}`: the fallback for a literal topic its search page missed.
+    Topic {
+        cluster: String,
+        name: String,
+    },
+    Groups {
+        cluster: String,
+        contains: String,
+    },
 }
 
 enum Outcome {
@@ -61,6 +81,7 @@ enum Outcome {
     Application(Application),
     Instances(Vec<ApplicationInstance>),
     Topics(Listing<WireSearchTopic>),
+    Topic(Box<Topic>),
     Groups(Listing<ConsumerGroup>),
 }
 
@@ -71,11 +92,11 @@ type Results = BTreeMap<Fetch, Result<Outcome, CoreError>>;
 pub fn plan(refs: &EntityRefs) -> Vec<Fetch> {
     let mut fetches = BTreeSet::from([Fetch::Clusters]);
     for topic in &refs.topics {
-        let (cluster, text) = match topic {
-            TopicRef::Literal { cluster, name } => (cluster, name),
-            TopicRef::Prefix { cluster, prefix } => (cluster, prefix),
+        let (cluster, query) = match topic {
+            TopicRef::Literal { cluster, name } => (cluster, TopicQuery::Named(name.clone())),
+            TopicRef::Prefix { cluster, prefix } => (cluster, TopicQuery::NameContains(prefix.clone())),
         };
-        fetches.insert(Fetch::Topics { cluster: cluster.clone(), query: TopicQuery::NameContains(text.clone()) });
+        fetches.insert(Fetch::Topics { cluster: cluster.clone(), query });
     }
     for GroupRef { cluster, name } in &refs.consumer_groups {
         fetches.insert(Fetch::Groups { cluster: cluster.clone(), contains: name.clone() });
@@ -113,12 +134,36 @@ pub fn plan_owned(application: &str, instances: &[ApplicationInstance]) -> Vec<F
     fetches.into_iter().collect()
 }
 
+/// Literal topics whose one-page name search did not hold them while more pages
+/// exist (many names contain theirs): read them by name instead.
+fn plan_fallbacks(refs: &EntityRefs, results: &Results) -> Vec<Fetch> {
+    refs.topics
+        .iter()
+        .filter_map(|topic| {
+            let TopicRef::Literal { cluster, name } = topic else { return None };
+            let search = Fetch::Topics { cluster: cluster.clone(), query: TopicQuery::Named(name.clone()) };
+            match results.get(&search) {
+                Some(Ok(Outcome::Topics(listing)))
+                    if listing.truncated && !listing.items.iter().any(|t| &t.name == name) =>
+                {
+                    Some(Fetch::Topic { cluster: cluster.clone(), name: name.clone() })
+                }
+                _ => None,
+            }
+        })
+        .collect()
+}
+
 async fn run(call: &Call, fetch: &Fetch) -> Result<Outcome, CoreError> {
     Ok(match fetch {
         Fetch::Clusters => Outcome::Clusters(call.clusters().await?),
         Fetch::Application(name) => Outcome::Application(call.application(name).await?),
         Fetch::Instances(application) => Outcome::Instances(call.instances(application).await?),
-        Fetch::Topics { cluster, query } => Outcome::Topics(call.search_topics(cluster, &[query.filter()]).await?),
+        Fetch::Topics { cluster, query } => {
+            let max_pages = if matches!(query, TopicQuery::Named(_)) { 1 } else { call.options.max_pages };
+            Outcome::Topics(call.search_topics(cluster, &[query.filter()], max_pages).await?)
+        }
+        Fetch::Topic { cluster, name } => Outcome::Topic(Box::new(call.topic(cluster, name).await?)),
         Fetch::Groups { cluster, contains } => Outcome::Groups(
             call.consumer_groups(cluster, &[json!({ "type": "OnConsumerGroupName", "contains": contains })]).await?,
         ),
@@ -164,6 +209,7 @@ pub async fn fetch_overview(call: &Call, refs: &EntityRefs) -> Result<EntityOver
         .flatten()
         .collect();
     execute(call, owned, &mut results).await;
+    execute(call, plan_fallbacks(refs, &results), &mut results).await;
     check_global_failure(&results)?;
     Ok(join(refs, &results))
 }
@@ -251,6 +297,7 @@ impl<'a> Joiner<'a> {
                 if self.reported.insert(fetch.clone()) {
                     let resource = match fetch {
                         Fetch::Topics { query, .. } => Some(query.describe()),
+                        Fetch::Topic { name, .. } => Some(format!("topic {name}")),
                         Fetch::Groups { contains, .. } => Some(format!("consumer groups named like \"{contains}\"")),
                         Fetch::Application(name) | Fetch::Instances(name) => Some(format!("application {name}")),
                         Fetch::Clusters => None,
@@ -268,7 +315,7 @@ impl<'a> Joiner<'a> {
         let (truncated, total, shown) = (listing.truncated, listing.total_elements, listing.items.len());
         let topics: Vec<Topic> =
             listing.items.iter().filter(|t| keep(&t.name)).map(|t| t.clone().into_topic(cluster)).collect();
-        if truncated && self.reported.insert(fetch) {
+        if truncated && !matches!(query, TopicQuery::Named(_)) && self.reported.insert(fetch) {
             self.overview.truncations.push(Truncation {
                 cluster: cluster.into(),
                 what: query.describe(),
@@ -334,11 +381,15 @@ fn join(refs: &EntityRefs, results: &Results) -> EntityOverview {
     for topic in &refs.topics {
         match topic {
             TopicRef::Literal { cluster, name } => {
-                if let Some(found) = j.topics_matching(cluster, TopicQuery::NameContains(name.clone()), |n| n == name) {
-                    if found.is_empty() {
+                let by_name = Fetch::Topic { cluster: cluster.clone(), name: name.clone() };
+                if let Some(found) = j.topics_matching(cluster, TopicQuery::Named(name.clone()), |n| n == name) {
+                    if !found.is_empty() {
+                        j.add_topics(found);
+                    } else if !results.contains_key(&by_name) {
                         j.not_found(cluster, format!("topic {name}"));
+                    } else if let Some(Outcome::Topic(topic)) = j.answer(&by_name, Some(cluster)) {
+                        j.add_topics(vec![(**topic).clone()]);
                     }
-                    j.add_topics(found);
                 }
             }
             TopicRef::Prefix { cluster, prefix } => {
@@ -472,6 +523,10 @@ mod tests {
         Fetch::Topics { cluster: cluster.into(), query: TopicQuery::NameContains(text.into()) }
     }
 
+    fn named_fetch(cluster: &str, name: &str) -> Fetch {
+        Fetch::Topics { cluster: cluster.into(), query: TopicQuery::Named(name.into()) }
+    }
+
     #[test]
     fn plans_one_request_per_distinct_question() {
         let plan = plan(&refs(&[
@@ -486,8 +541,8 @@ mod tests {
                 Fetch::Clusters,
                 Fetch::Application("payments".into()),
                 Fetch::Instances("payments".into()),
+                named_fetch("prod", "orders"),
                 topic_fetch("prod", "click."),
-                topic_fetch("prod", "orders"),
                 Fetch::Groups { cluster: "prod".into(), contains: "g1".into() },
             ]
         );
@@ -516,10 +571,10 @@ mod tests {
         let forbidden = CoreError::new(ErrorKind::Forbidden, "no").with_status(403);
         let results: Results = [
             (Fetch::Clusters, Ok(clusters(&["prod"]))),
-            (topic_fetch("prod", "orders"), Ok(search(&["orders", "orders-dlq"]))),
+            (named_fetch("prod", "orders"), Ok(search(&["orders", "orders-dlq"]))),
             (topic_fetch("prod", "click."), Ok(search(&["click.views", "xclick.y"]))),
-            (topic_fetch("prod", "missing"), Ok(search(&[]))),
-            (topic_fetch("secret", "x"), Err(forbidden)),
+            (named_fetch("prod", "missing"), Ok(search(&[]))),
+            (named_fetch("secret", "x"), Err(forbidden)),
         ]
         .into_iter()
         .collect();
@@ -536,6 +591,46 @@ mod tests {
             "{:?}",
             overview.problems
         );
+    }
+
+    #[test]
+    fn a_literal_its_search_page_missed_is_read_by_name() {
+        let refs = refs(&[("conduktor.io/topics", "prod/orders, prod/gone")]);
+        let mut crowded = search(&["a.orders", "b.orders"]);
+        if let Outcome::Topics(listing) = &mut crowded {
+            listing.truncated = true;
+        }
+        let mut crowded_too = search(&["a.gone"]);
+        if let Outcome::Topics(listing) = &mut crowded_too {
+            listing.truncated = true;
+        }
+        let mut results: Results = [
+            (Fetch::Clusters, Ok(clusters(&["prod"]))),
+            (named_fetch("prod", "orders"), Ok(crowded)),
+            (named_fetch("prod", "gone"), Ok(crowded_too)),
+        ]
+        .into_iter()
+        .collect();
+        let fallbacks = plan_fallbacks(&refs, &results);
+        assert_eq!(
+            fallbacks,
+            vec![
+                Fetch::Topic { cluster: "prod".into(), name: "orders".into() },
+                Fetch::Topic { cluster: "prod".into(), name: "gone".into() }
+            ]
+        );
+        let orders =
+            model::decode_topics(r#"[{"metadata":{"name":"orders"},"spec":{"partitions":3}}]"#, "prod").unwrap();
+        results.insert(fallbacks[0].clone(), Ok(Outcome::Topic(Box::new(orders[0].clone()))));
+        results.insert(fallbacks[1].clone(), Err(CoreError::new(ErrorKind::NotFound, "404").with_status(404)));
+        let overview = join(&refs, &results);
+        assert_eq!(overview.topics.iter().map(|t| t.name.as_str()).collect::<Vec<_>>(), vec!["orders"]);
+        assert_eq!(overview.problems.len(), 1);
+        assert_eq!(
+            (overview.problems[0].kind, overview.problems[0].resource.as_deref()),
+            ("not-found", Some("topic gone"))
+        );
+        assert!(overview.truncations.is_empty(), "a literal's one-page search is not a truncated list");
     }
 
     #[test]

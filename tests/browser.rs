@@ -559,6 +559,7 @@ async fn the_overview_of_a_big_cluster_costs_what_the_entity_shows() {
     assert!(bytes <= 200_000, "{bytes} bytes of response bodies");
 
     // The same answer from the full lists: 100 000 topics and 20 000 groups.
+    Request::delete(&format!("{SCALE_SIM_URL}/sim/requests")).send().await.unwrap();
     let all_topics =
         fetch_topics(token.clone().into(), SCALE_SIM_URL.into(), "scale-0".into(), scale_options()).await.unwrap();
     let all_names = names(&all_topics);
@@ -581,6 +582,8 @@ async fn the_overview_of_a_big_cluster_costs_what_the_entity_shows() {
     let all_groups =
         fetch_consumer_groups(token.into(), SCALE_SIM_URL.into(), "scale-0".into(), big_pages).await.unwrap();
     assert_eq!(Array::from(&all_groups).length(), 20_000);
+    let (full_requests, full_bytes) = scale_traffic().await;
+    console_log!("the same from the full lists: {full_requests} requests, {full_bytes} bytes of response bodies");
     let mut expected_groups: Vec<String> = names(&all_groups)
         .into_iter()
         .filter(|g| groups.contains(&g.as_str()) || g.starts_with("scale-app-"))
@@ -588,4 +591,13 @@ async fn the_overview_of_a_big_cluster_costs_what_the_entity_shows() {
     expected_groups.sort();
     assert_eq!(sorted_names(&get(&overview, "consumerGroups")), expected_groups);
     assert_eq!(Array::from(&get(&overview, "problems")).length(), 0);
+
+    // An entity without annotations: the user's clusters, one small request.
+    Request::delete(&format!("{SCALE_SIM_URL}/sim/requests")).send().await.unwrap();
+    fetch_entity_overview(scale_admin_token().await.into(), SCALE_SIM_URL.into(), JsValue::UNDEFINED, scale_options())
+        .await
+        .unwrap();
+    let (requests, bytes) = scale_traffic().await;
+    console_log!("a cluster-only entity: {requests} request, {bytes} bytes of response bodies");
+    assert_eq!(requests, 1);
 }

@@ -15,4 +15,4 @@ mod topics;
 pub use applications::{decode_application, decode_instances, Application, ApplicationInstance};
 pub use clusters::{decode_clusters, KafkaCluster};
 pub use consumer_groups::{decode_page, ConsumerGroup, SearchPage, WireConsumerGroup};
-pub use topics::{decode_topics, Topic, WireSearchTopic};
+pub use topics::{decode_topic, decode_topics, Topic, WireSearchTopic};

@@ -111,9 +111,7 @@ pub fn decode_topics(body: &str, cluster: &str) -> Result<Vec<Topic>, CoreError>
     Ok(wire.into_iter().map(|t| Topic::from_wire(t, cluster)).collect())
 }
 
-/// One topic (`GET .../topic/{name}`); the card reads topics through searches, so
-/// this serves the tests of the shared decoding.
-#[cfg(test)]
+/// One topic (`GET .../topic/{name}`).
 pub fn decode_topic(body: &str, cluster: &str) -> Result<Topic, CoreError> {
     let wire: WireTopic = serde_json::from_str(body).map_err(|e| decode_error("the topic", &e))?;
     Ok(Topic::from_wire(wire, cluster))
