@@ -16,6 +16,9 @@ use serde_json::{json, Value};
 
 const KEY_ID: &str = "conduktor-sim-dev";
 
+/// Clock skew tolerated on `exp` and `nbf`.
+const LEEWAY_SECONDS: u64 = 5;
+
 pub struct DevIdp {
     issuer: String,
     encoding: EncodingKey,
@@ -31,6 +34,8 @@ pub struct Claims {
     pub aud: String,
     pub iat: u64,
     pub exp: u64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nbf: Option<u64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
     #[serde(default)]
@@ -91,6 +96,7 @@ impl DevIdp {
             aud: "backstage".into(),
             iat: now,
             exp: now.saturating_add_signed(lifetime),
+            nbf: None,
             email: request.email.clone(),
             groups: request.groups.clone(),
         };
@@ -102,10 +108,17 @@ impl DevIdp {
     /// Console's delegated-JWT check. `Err` carries a reason for the log only; the
     /// HTTP answer is always Console's generic 401.
     pub fn validate(&self, token: &str) -> Result<Claims, String> {
+        // The key is chosen by `kid`, as from a JWKS: a token naming another key fails.
+        let header = jsonwebtoken::decode_header(token).map_err(|e| format!("token rejected: {e}"))?;
+        if header.kid.as_deref().is_some_and(|kid| kid != KEY_ID) {
+            return Err("token signed with an unknown key id".into());
+        }
+        // Only RS256 is accepted: `alg: none` and HS256 (e.g. signed with the public key) fail.
         let mut validation = Validation::new(Algorithm::RS256);
         validation.set_issuer(&[&self.issuer]);
         validation.validate_aud = false;
-        validation.leeway = 0;
+        validation.validate_nbf = true;
+        validation.leeway = LEEWAY_SECONDS;
         validation.set_required_spec_claims(&["exp", "iss"]);
         let claims = jsonwebtoken::decode::<Claims>(token, &self.decoding, &validation)
             .map_err(|e| format!("token rejected: {e}"))?
@@ -161,5 +174,48 @@ mod tests {
         parts[1] = &forged;
         assert!(idp.validate(&parts.join(".")).is_err(), "payload swapped");
         assert!(idp.validate("not-a-jwt").is_err());
+    }
+
+    fn encode_with(idp: &DevIdp, header: Header, key: &EncodingKey, adjust: impl Fn(&mut Claims)) -> String {
+        let now = now();
+        let mut claims = Claims {
+            iss: idp.issuer.clone(),
+            sub: "dev".into(),
+            aud: "backstage".into(),
+            iat: now,
+            exp: now + 60,
+            nbf: None,
+            email: Some("dev@example.com".into()),
+            groups: vec![],
+        };
+        adjust(&mut claims);
+        jsonwebtoken::encode(&header, &claims, key).unwrap()
+    }
+
+    #[test]
+    fn rejects_future_nbf_unknown_kid_and_symmetric_or_unsigned_tokens() {
+        let idp = idp();
+        let rs256 = || {
+            let mut header = Header::new(Algorithm::RS256);
+            header.kid = Some(KEY_ID.into());
+            header
+        };
+        let ok = encode_with(&idp, rs256(), &idp.encoding, |_| {});
+        assert!(idp.validate(&ok).is_ok());
+        let early = encode_with(&idp, rs256(), &idp.encoding, |c| c.nbf = Some(now() + 600));
+        assert!(idp.validate(&early).is_err(), "nbf in the future");
+        let skewed = encode_with(&idp, rs256(), &idp.encoding, |c| c.nbf = Some(now() + 2));
+        assert!(idp.validate(&skewed).is_ok(), "within the leeway");
+        let mut other_kid = rs256();
+        other_kid.kid = Some("rotated-away".into());
+        assert!(idp.validate(&encode_with(&idp, other_kid, &idp.encoding, |_| {})).is_err(), "unknown kid");
+        // HS256 signed with the public modulus as the secret: the classic key-confusion attack.
+        let n = idp.jwk["n"].as_str().unwrap().as_bytes().to_vec();
+        let hs = encode_with(&idp, Header::new(Algorithm::HS256), &EncodingKey::from_secret(&n).unwrap(), |_| {});
+        assert!(idp.validate(&hs).is_err(), "HS256");
+        let parts: Vec<&str> = ok.split('.').collect();
+        let none_header = URL_SAFE_NO_PAD.encode(br#"{"alg":"none","typ":"JWT"}"#);
+        assert!(idp.validate(&format!("{none_header}.{}.", parts[1])).is_err(), "alg none");
+        assert!(idp.validate(&format!("{}.{}.", parts[0], parts[1])).is_err(), "signature stripped");
     }
 }
