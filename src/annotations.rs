@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::error::CoreError;
+use crate::error::{self, CoreError};
 
 pub const APPLICATION: &str = "conduktor.io/application";
 pub const TOPICS: &str = "conduktor.io/topics";
@@ -116,7 +116,7 @@ fn console_name(key: &str, entry: &str, name: &str, what: &str) -> Result<String
             entry,
             &format!(
                 "\"{}\" is not a Conduktor {what} name (lower-case letters, digits, '.', '_' and '-')",
-                shorten(name)
+                error::shorten(name, 60)
             ),
         ))
     }
@@ -156,7 +156,7 @@ fn topic(entry: &str) -> Result<TopicRef, CoreError> {
             entry,
             &format!(
                 "\"{}\" is not a Kafka topic name or prefix (letters, digits, '.', '_', '-'; '*' only at the end)",
-                shorten(name)
+                error::shorten(name, 60)
             ),
         ));
     }
@@ -173,16 +173,7 @@ fn group(key: &str, entry: &str) -> Result<GroupRef, CoreError> {
 }
 
 fn bad_entry(key: &str, entry: &str, why: &str) -> CoreError {
-    CoreError::invalid_input(format!("annotation {key} has a malformed entry \"{}\": {why}", shorten(entry)))
-}
-
-fn shorten(value: &str) -> String {
-    const MAX: usize = 60;
-    if value.chars().count() <= MAX {
-        value.to_string()
-    } else {
-        format!("{}…", value.chars().take(MAX).collect::<String>())
-    }
+    CoreError::invalid_input(format!("annotation {key} has a malformed entry \"{}\": {why}", error::shorten(entry, 60)))
 }
 
 #[cfg(test)]

@@ -94,6 +94,15 @@ impl CoreError {
     }
 }
 
+/// Echoes user input in a message without flooding it: at most `max` characters.
+pub fn shorten(value: &str, max: usize) -> String {
+    if value.chars().count() <= max {
+        value.to_string()
+    } else {
+        format!("{}…", value.chars().take(max).collect::<String>())
+    }
+}
+
 impl fmt::Display for CoreError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{} ({})", self.message, self.kind.as_str())

@@ -1,7 +1,7 @@
 //! Validates what JavaScript hands the core and builds request URLs. Pure, so it is
 //! unit-tested natively; everything here runs before any request is sent.
 
-use crate::error::CoreError;
+use crate::error::{self, CoreError};
 
 /// Longest token accepted. Real ID tokens are 1–4 KiB; a bigger one is a mistake
 /// (or an attack on header limits) and would be rejected by the proxy anyway.
@@ -68,7 +68,7 @@ impl Endpoint {
         if !(has_host("http://") || has_host("https://") || absolute_path) {
             return Err(CoreError::invalid_input(format!(
                 "proxyBase \"{}\" is neither an http(s) URL nor an absolute path: pass await discoveryApi.getBaseUrl('proxy')",
-                shorten(&base)
+                error::shorten(&base, 80)
             )));
         }
         let path = proxy_path.unwrap_or_else(|| DEFAULT_PROXY_PATH.to_string());
@@ -76,7 +76,7 @@ impl Endpoint {
         if !path.starts_with('/') || path.split('/').any(|s| s == "." || s == "..") {
             return Err(CoreError::invalid_input(format!(
                 "proxyPath \"{}\" must start with '/' and contain no '.' or '..' segments, like the default \"{DEFAULT_PROXY_PATH}\"",
-                shorten(&path)
+                error::shorten(&path, 80)
             )));
         }
         Ok(Endpoint(format!("{}{}", base.trim_end_matches('/'), path.trim_end_matches('/'))))
@@ -116,7 +116,7 @@ fn check_url_text(what: &str, value: &str) -> Result<(), CoreError> {
     if value.contains(['?', '#']) {
         return Err(CoreError::invalid_input(format!(
             "{what} \"{}\" contains a query or fragment: pass the bare proxy base URL",
-            shorten(value)
+            error::shorten(value, 80)
         )));
     }
     Ok(())
@@ -137,16 +137,6 @@ pub fn encode_segment(segment: &str) -> String {
         "." => "%2E".to_string(),
         ".." => "%2E%2E".to_string(),
         _ => out,
-    }
-}
-
-/// Echo user input back in messages without flooding them.
-fn shorten(value: &str) -> String {
-    const MAX: usize = 80;
-    if value.chars().count() <= MAX {
-        value.to_string()
-    } else {
-        format!("{}…", value.chars().take(MAX).collect::<String>())
     }
 }
 
