@@ -1,5 +1,5 @@
 import { compatWrapper } from '@backstage/core-compat-api';
-import { ApiBlueprint, createFrontendPlugin, discoveryApiRef } from '@backstage/frontend-plugin-api';
+import { ApiBlueprint, configApiRef, createFrontendPlugin, discoveryApiRef } from '@backstage/frontend-plugin-api';
 import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import { ConduktorClient } from './api/ConduktorClient.js';
 import { conduktorApiRef, conduktorAuthApiRef } from './api/types.js';
@@ -15,8 +15,8 @@ const conduktorApi = ApiBlueprint.make({
   params: defineParams =>
     defineParams({
       api: conduktorApiRef,
-      deps: { discoveryApi: discoveryApiRef, authApi: conduktorAuthApiRef },
-      factory: ({ discoveryApi, authApi }) => new ConduktorClient({ discoveryApi, authApi }),
+      deps: { configApi: configApiRef, discoveryApi: discoveryApiRef, authApi: conduktorAuthApiRef },
+      factory: ({ configApi, discoveryApi, authApi }) => ConduktorClient.fromConfig(configApi, { discoveryApi, authApi }),
     }),
 });
 

@@ -2,6 +2,7 @@ import {
   createApiFactory,
   createComponentExtension,
   createPlugin,
+  configApiRef,
   discoveryApiRef,
 } from '@backstage/core-plugin-api';
 import { ConduktorClient } from './api/ConduktorClient.js';
@@ -15,8 +16,8 @@ export const conduktorPlugin = createPlugin({
     createApiFactory({ api: conduktorAuthApiRef, deps: {}, factory: () => unboundAuthApi }),
     createApiFactory({
       api: conduktorApiRef,
-      deps: { discoveryApi: discoveryApiRef, authApi: conduktorAuthApiRef },
-      factory: ({ discoveryApi, authApi }) => new ConduktorClient({ discoveryApi, authApi }),
+      deps: { configApi: configApiRef, discoveryApi: discoveryApiRef, authApi: conduktorAuthApiRef },
+      factory: ({ configApi, discoveryApi, authApi }) => ConduktorClient.fromConfig(configApi, { discoveryApi, authApi }),
     }),
   ],
 });

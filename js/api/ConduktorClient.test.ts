@@ -79,6 +79,37 @@ describe('ConduktorClient', () => {
     expect(opaque.tokenReport).toBeNull();
   });
 
+  it('reads its settings from app-config and can forward an access token instead', async () => {
+    const core: ConduktorCore = { fetchClusters: vi.fn().mockResolvedValue([]), fetchEntityOverview: vi.fn(), inspectToken: vi.fn() };
+    const values: Record<string, string | number> = {
+      'conduktor.proxyPath': '/kafka',
+      'conduktor.token.type': 'access',
+      'conduktor.token.scope': 'api://console/read',
+      'conduktor.timeoutMs': 5000,
+    };
+    const configApi = {
+      getOptionalString: (key: string) => values[key] as string | undefined,
+      getOptionalNumber: (key: string) => values[key] as number | undefined,
+    };
+    const getAccessToken = vi.fn().mockResolvedValue('access-jwt');
+    const authApi = { getIdToken: vi.fn(), getAccessToken };
+    const discoveryApi = { getBaseUrl: async () => '/api/proxy' };
+    const client = ConduktorClient.fromConfig(configApi, { discoveryApi, authApi, loadCore: async () => core });
+    await client.fetchClusters();
+    expect(getAccessToken).toHaveBeenCalledWith('api://console/read');
+    expect(authApi.getIdToken).not.toHaveBeenCalled();
+    expect(core.fetchClusters).toHaveBeenCalledWith('access-jwt', '/api/proxy', { timeoutMs: 5000, proxyPath: '/kafka' });
+
+    const idOnly = ConduktorClient.fromConfig(configApi, {
+      discoveryApi,
+      authApi: { getIdToken: vi.fn() },
+      loadCore: async () => core,
+    });
+    await expect(idOnly.fetchClusters()).rejects.toThrow(/has no getAccessToken/);
+    values['conduktor.token.type'] = 'refresh';
+    expect(() => ConduktorClient.fromConfig(configApi, { discoveryApi, authApi })).toThrow(/must be "id" or "access"/);
+  });
+
   it('lets the core’s typed errors through unchanged', async () => {
     const { client, core } = setup();
     const error = conduktorError('forbidden', 'no', 403);

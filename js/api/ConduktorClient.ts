@@ -1,4 +1,4 @@
-import type { DiscoveryApi } from '@backstage/core-plugin-api';
+import type { ConfigApi, DiscoveryApi } from '@backstage/core-plugin-api';
 import { loadCore, type ConduktorCore } from '../core/loadCore.js';
 import { isConduktorError, type UnauthorizedError } from '../errors.js';
 import type { ConduktorApi, ConduktorAuthApi, ConduktorCallOptions, EntityOverview, KafkaCluster } from './types.js';
@@ -8,6 +8,10 @@ export interface ConduktorClientOptions {
   authApi: ConduktorAuthApi;
   /** The Backstage proxy endpoint that targets Console's `/api`; default `/conduktor`. */
   proxyPath?: string;
+  /** Which token to forward: the ID token (default) or an access token for `scope`. */
+  token?: { type: 'id' | 'access'; scope?: string };
+  /** Default per-call timeout in milliseconds (the core's default is 15000). */
+  timeoutMs?: number;
   /** Injected in tests; defaults to the bundled wasm core. */
   loadCore?: () => Promise<ConduktorCore>;
 }
@@ -20,10 +24,42 @@ export interface ConduktorClientOptions {
 export class ConduktorClient implements ConduktorApi {
   constructor(private readonly options: ConduktorClientOptions) {}
 
+  /** Reads `conduktor.proxyPath`, `conduktor.token` and `conduktor.timeoutMs` (see config.d.ts). */
+  static fromConfig(
+    configApi: Pick<ConfigApi, 'getOptionalString' | 'getOptionalNumber'>,
+    deps: Pick<ConduktorClientOptions, 'discoveryApi' | 'authApi' | 'loadCore'>,
+  ): ConduktorClient {
+    const type = configApi.getOptionalString('conduktor.token.type') ?? 'id';
+    if (type !== 'id' && type !== 'access') {
+      throw new Error(`conduktor.token.type must be "id" or "access", not "${type}"`);
+    }
+    return new ConduktorClient({
+      ...deps,
+      proxyPath: configApi.getOptionalString('conduktor.proxyPath'),
+      token: { type, scope: configApi.getOptionalString('conduktor.token.scope') },
+      timeoutMs: configApi.getOptionalNumber('conduktor.timeoutMs'),
+    });
+  }
+
+  private callOptions(call: ConduktorCallOptions) {
+    return { timeoutMs: this.options.timeoutMs, ...call, proxyPath: this.options.proxyPath };
+  }
+
+  private token(): Promise<string> {
+    const { authApi, token } = this.options;
+    if (token?.type !== 'access') return authApi.getIdToken();
+    if (!authApi.getAccessToken) {
+      return Promise.reject(
+        new Error('conduktor.token.type is "access", but the auth API bound to conduktorAuthApiRef has no getAccessToken'),
+      );
+    }
+    return authApi.getAccessToken(token.scope);
+  }
+
   async fetchClusters(call: ConduktorCallOptions = {}): Promise<KafkaCluster[]> {
     const { core, proxyBase, token } = await this.prepare();
     return core
-      .fetchClusters(token, proxyBase, { ...call, proxyPath: this.options.proxyPath })
+      .fetchClusters(token, proxyBase, this.callOptions(call))
       .catch(error => Promise.reject(withTokenReport(error, core, token)));
   }
 
@@ -33,7 +69,7 @@ export class ConduktorClient implements ConduktorApi {
   ): Promise<EntityOverview> {
     const { core, proxyBase, token } = await this.prepare();
     return core
-      .fetchEntityOverview(token, proxyBase, annotations, { ...call, proxyPath: this.options.proxyPath })
+      .fetchEntityOverview(token, proxyBase, annotations, this.callOptions(call))
       .catch(error => Promise.reject(withTokenReport(error, core, token)));
   }
 
@@ -46,7 +82,7 @@ export class ConduktorClient implements ConduktorApi {
     const [core, proxyBase, token] = await Promise.all([
       (this.options.loadCore ?? loadCore)(),
       this.options.discoveryApi.getBaseUrl('proxy'),
-      this.options.authApi.getIdToken(),
+      this.token(),
     ]);
     return { core, proxyBase, token };
   }

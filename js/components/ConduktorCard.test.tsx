@@ -1,5 +1,6 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { mockApis, renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { configApiRef } from '@backstage/core-plugin-api';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { describe, expect, it, vi } from 'vitest';
 import { conduktorApiRef, type ConduktorApi, type EntityOverview } from '../api/types.js';
@@ -39,6 +40,21 @@ describe('ConduktorCard', () => {
     expect(screen.getByText('Payments')).toBeInTheDocument();
     expect(screen.getByTestId('conduktor-problems')).toHaveTextContent('ask your Conduktor administrator for access');
     expect(screen.getByText(/^Updated /)).toBeInTheDocument();
+  });
+
+  it('can show the missing-annotation state instead of the user’s clusters, by configuration', async () => {
+    const fetchEntityOverview = vi.fn(async () => emptyOverview(false));
+    const config = mockApis.config({ data: { conduktor: { withoutAnnotations: 'missing-annotation' } } });
+    const plain = { ...entity, metadata: { name: 'plain' } };
+    await renderInTestApp(
+      <TestApiProvider apis={[[conduktorApiRef, fakeApi(fetchEntityOverview)], [configApiRef, config]]}>
+        <EntityProvider entity={plain}>
+          <ConduktorCard />
+        </EntityProvider>
+      </TestApiProvider>,
+    );
+    expect(await screen.findByText(/conduktor\.io\/application/)).toBeInTheDocument();
+    expect(fetchEntityOverview).not.toHaveBeenCalled();
   });
 
   it('paints only hex colours', async () => {

@@ -1,10 +1,11 @@
-import { InfoCard, Progress } from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
+import { InfoCard, MissingAnnotationEmptyState, Progress } from '@backstage/core-components';
+import { configApiRef, useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import IconButton from '@material-ui/core/IconButton';
 import Tooltip from '@material-ui/core/Tooltip';
 import RefreshIcon from '@material-ui/icons/Refresh';
 import { conduktorApiRef } from '../api/types.js';
+import { CONDUKTOR_ANNOTATIONS, isConduktorAvailable } from '../constants.js';
 import { ConduktorErrorPanel } from './ConduktorErrorPanel.js';
 import { OverviewView } from './OverviewView.js';
 import { useOverview } from './useOverview.js';
@@ -20,8 +21,25 @@ export interface ConduktorCardProps {
  */
 export function ConduktorCard({ variant }: ConduktorCardProps) {
   const { entity } = useEntity();
+  const config = useApi(configApiRef);
+  if (
+    config.getOptionalString('conduktor.withoutAnnotations') === 'missing-annotation' &&
+    !isConduktorAvailable(entity)
+  ) {
+    return <MissingAnnotationEmptyState annotation={[...CONDUKTOR_ANNOTATIONS]} />;
+  }
+  return <OverviewCard annotations={entity.metadata.annotations} variant={variant} />;
+}
+
+function OverviewCard({
+  annotations,
+  variant,
+}: {
+  annotations: Record<string, string> | undefined;
+  variant?: ConduktorCardProps['variant'];
+}) {
   const api = useApi(conduktorApiRef);
-  const { state, refresh } = useOverview(entity.metadata.annotations);
+  const { state, refresh } = useOverview(annotations);
   const signInAgain = () => {
     api.signIn().then(refresh, refresh);
   };
