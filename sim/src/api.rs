@@ -40,6 +40,8 @@ pub fn router(state: Shared) -> Router {
         .route("/v1/clusters/{cluster}/consumergroups", post(search_groups_route))
         .route("/self-serve/v1/application", get(list_applications))
         .route("/self-serve/v1/application/{name}", get(get_application))
+        .route("/kafka/v2/cluster/{cluster}/subject", get(list_subjects))
+        .route("/self-serve/v1/application-group", get(list_application_groups))
         .route("/self-serve/v1/application-instance", get(list_instances))
         .route("/self-serve/v1/application-instance/{name}", get(get_instance));
     let cors = CorsLayer::new()
@@ -230,6 +232,32 @@ async fn search_groups_route(
     Ok(Json(search_consumer_groups(&request, visible)))
 }
 
+async fn list_subjects(
+    user: User,
+    State(state): State<Shared>,
+    Path(cluster): Path<String>,
+) -> Result<Json<Vec<Value>>, ConsoleError> {
+    visible_cluster(&state, &user, &cluster, no_such("kafka-cluster"), FORBIDDEN)?;
+    let visible = state.data.subjects.iter().filter(|s| {
+        s["metadata"]["cluster"] == cluster.as_str()
+            && s["metadata"]["name"].as_str().is_some_and(|n| user.access.sees(Resource::Subject, &cluster, n))
+    });
+    Ok(Json(visible.cloned().collect()))
+}
+
+async fn list_application_groups(
+    _user: User,
+    State(state): State<Shared>,
+    Query(query): Query<InstanceQuery>,
+) -> Json<Vec<Value>> {
+    let groups = state
+        .data
+        .application_groups
+        .iter()
+        .filter(|g| query.application.as_deref().is_none_or(|app| g["metadata"]["application"] == app));
+    Json(groups.cloned().collect())
+}
+
 async fn list_applications(_user: User, State(state): State<Shared>) -> Json<Vec<Value>> {
     Json(state.data.applications.clone())
 }
@@ -289,4 +317,77 @@ async fn token(State(state): State<Shared>, Json(request): Json<TokenRequest>) -
 
 async fn not_found() -> ConsoleError {
     ConsoleError(StatusCode::NOT_FOUND, "No resource with this path exists")
+}
+
+#[cfg(test)]
+mod tests {
+    use axum::body::{to_bytes, Body};
+    use axum::http::Request;
+    use tower::ServiceExt;
+
+    use super::*;
+
+    fn app() -> (Router, Shared) {
+        let state = Arc::new(AppState {
+            idp: DevIdp::generate("http://127.0.0.1:1/idp".into()).unwrap(),
+            data: Seed::default(),
+            controls: Controls::new(false),
+            groups: crate::rbac::demo_groups(),
+        });
+        (router(state.clone()), state)
+    }
+
+    fn token(state: &AppState, groups: &[&str]) -> String {
+        let request: TokenRequest =
+            serde_json::from_value(json!({ "email": "u@example.com", "groups": groups })).unwrap();
+        state.idp.mint(&request).unwrap().0
+    }
+
+    async fn get_json(app: &Router, path: &str, token: Option<&str>) -> (StatusCode, Value) {
+        let mut request = Request::get(path);
+        if let Some(token) = token {
+            request = request.header(AUTHORIZATION, format!("Bearer {token}"));
+        }
+        let response = app.clone().oneshot(request.body(Body::empty()).unwrap()).await.unwrap();
+        let status = response.status();
+        let body = to_bytes(response.into_body(), usize::MAX).await.unwrap();
+        (status, serde_json::from_slice(&body).unwrap_or(Value::Null))
+    }
+
+    fn names(list: &Value) -> Vec<&str> {
+        list.as_array().unwrap().iter().map(|item| item["metadata"]["name"].as_str().unwrap()).collect()
+    }
+
+    #[tokio::test]
+    async fn subjects_and_application_groups_follow_rbac_and_filters() {
+        let (app, state) = app();
+        let payments = token(&state, &["payments-developers"]);
+        let (status, subjects) = get_json(&app, "/api/public/kafka/v2/cluster/prod-eu/subject", Some(&payments)).await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(names(&subjects), vec!["payments.orders-value", "payments.refunds-value"]);
+        let (status, _) = get_json(&app, "/public/kafka/v2/cluster/dev/subject", Some(&payments)).await;
+        assert_eq!(status, StatusCode::FORBIDDEN);
+        let (_, groups) =
+            get_json(&app, "/public/self-serve/v1/application-group?application=payments", Some(&payments)).await;
+        assert_eq!(names(&groups), vec!["payments-developers"]);
+        let (_, none) =
+            get_json(&app, "/public/self-serve/v1/application-group?application=clickstream", Some(&payments)).await;
+        assert!(names(&none).is_empty());
+    }
+
+    #[tokio::test]
+    async fn answers_consoles_401_and_404_bodies() {
+        let (app, state) = app();
+        let (status, body) = get_json(&app, "/api/public/console/v2/kafka-cluster", None).await;
+        assert_eq!((status, body["title"].as_str()), (StatusCode::UNAUTHORIZED, Some("The user is not authenticated")));
+        let admin = token(&state, &["conduktor-admins"]);
+        let (status, body) = get_json(&app, "/api/public/kafka/v2/cluster/nope/topic", Some(&admin)).await;
+        assert_eq!(
+            (status, body["title"].as_str()),
+            (StatusCode::NOT_FOUND, Some("No kafka-cluster with this name exists"))
+        );
+        let (status, body) =
+            get_json(&app, "/api/public/kafka/v2/cluster/prod-eu/topic/payments.orders", Some(&admin)).await;
+        assert_eq!((status, body["spec"]["partitions"].as_i64()), (StatusCode::OK, Some(12)));
+    }
 }

@@ -61,6 +61,8 @@ pub struct Seed {
     pub consumer_groups: Vec<ConsumerGroup>,
     pub applications: Vec<Value>,
     pub instances: Vec<Value>,
+    pub subjects: Vec<Value>,
+    pub application_groups: Vec<Value>,
 }
 
 impl Seed {
@@ -104,6 +106,22 @@ fn topic(
         }),
         metrics,
     }
+}
+
+/// A schema-registry subject (latest version only, as Console represents it).
+fn subject(cluster: &str, name: &str, application: Option<&str>, id: i32, version: i32) -> Value {
+    let mut labels = json!({});
+    if let Some(application) = application {
+        labels[APPLICATION_LABEL] = json!(application);
+    }
+    json!({
+        "apiVersion": "v2", "kind": "Subject",
+        "metadata": { "name": name, "cluster": cluster, "labels": labels },
+        "spec": {
+            "format": "AVRO", "compatibility": "BACKWARD", "id": id, "version": version,
+            "schema": "{\"type\":\"record\",\"name\":\"Event\",\"fields\":[{\"name\":\"id\",\"type\":\"string\"}]}"
+        }
+    })
 }
 
 fn metrics(record_count: i64, size_bytes: i64, produce_rate: i32, last_activity_at: &'static str) -> TopicMetrics {
@@ -268,6 +286,25 @@ impl Default for Seed {
                     "spec": { "title": "Clickstream", "owner": "team-analytics" }
                 }),
             ],
+            subjects: vec![
+                subject("prod-eu", "payments.orders-value", Some("payments"), 17, 4),
+                subject("prod-eu", "payments.refunds-value", Some("payments"), 21, 1),
+                subject("prod-eu", "click.pageviews-value", Some("clickstream"), 30, 2),
+                subject("staging", "payments.orders-value", Some("payments"), 3, 1),
+            ],
+            application_groups: vec![json!({
+                "apiVersion": "v1", "kind": "ApplicationGroup",
+                "metadata": { "application": "payments", "name": "payments-developers" },
+                "spec": {
+                    "displayName": "Payments developers",
+                    "description": "Everyone who builds the payments services",
+                    "permissions": [
+                        { "appInstance": "payments-prod", "resourceType": "TOPIC", "name": "payments.", "patternType": "PREFIXED", "permissions": ["topicViewConfig", "topicConsume"] }
+                    ],
+                    "members": [],
+                    "externalGroups": ["payments-developers"]
+                }
+            })],
             instances: vec![
                 json!({
                     "apiVersion": "v1", "kind": "ApplicationInstance",

@@ -16,6 +16,7 @@ pub enum Resource {
     Cluster,
     Topic,
     ConsumerGroup,
+    Subject,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -104,7 +105,7 @@ fn permission(resource: Resource, cluster: &str, name: Pattern) -> Permission {
 /// The demo dataset's Console groups.
 pub fn demo_groups() -> Vec<ConsoleGroup> {
     use Pattern::{Literal, Prefixed};
-    use Resource::{Cluster, ConsumerGroup, Topic};
+    use Resource::{Cluster, ConsumerGroup, Subject, Topic};
     vec![
         ConsoleGroup {
             name: "admins",
@@ -124,6 +125,7 @@ pub fn demo_groups() -> Vec<ConsoleGroup> {
                 permission(Topic, "prod-eu", Prefixed("payments.".into())),
                 permission(Topic, "staging", Literal("*".into())),
                 permission(ConsumerGroup, "prod-eu", Prefixed("payments-".into())),
+                permission(Subject, "prod-eu", Prefixed("payments.".into())),
                 permission(ConsumerGroup, "staging", Prefixed("payments-".into())),
             ],
         },
@@ -166,6 +168,8 @@ mod tests {
         assert!(!payments.sees(Resource::Topic, "prod-eu", "click.pageviews"));
         assert!(payments.sees(Resource::Topic, "staging", "click.pageviews"), "`*` literal");
         assert!(payments.sees(Resource::ConsumerGroup, "staging", "payments-processor"));
+        assert!(payments.sees(Resource::Subject, "prod-eu", "payments.orders-value"));
+        assert!(!payments.sees(Resource::Subject, "prod-eu", "click.pageviews-value"));
         let everywhere = Access::for_claims(
             &[ConsoleGroup {
                 name: "ops",
