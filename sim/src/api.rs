@@ -187,9 +187,16 @@ async fn get_topic(
 /// v1 searches name the cluster by its technical id, and their 404 and 403 say so.
 const NO_V1_CLUSTER: ConsoleError = ConsoleError(StatusCode::NOT_FOUND, "No cluster with this technical id exist");
 
+/// What both v1 searches check first: the cluster (404 / 403 naming the
+/// permission), then the body (400).
 fn valid_search(
+    state: &AppState,
+    user: &User,
+    cluster: &str,
+    forbidden: ConsoleError,
     request: Result<Json<SearchRequest>, axum::extract::rejection::JsonRejection>,
 ) -> Result<SearchRequest, ConsoleError> {
+    visible_cluster(state, user, cluster, NO_V1_CLUSTER, forbidden)?;
     match request {
         Ok(Json(request)) if request.is_valid() => Ok(request),
         _ => Err(ConsoleError(StatusCode::BAD_REQUEST, "The request is not valid")),
@@ -206,8 +213,7 @@ async fn search_topics_route(
         StatusCode::FORBIDDEN,
         "The user doesn't have the required permission(s) \"kafka.topics.read\" to do this operation",
     );
-    visible_cluster(&state, &user, &cluster, NO_V1_CLUSTER, forbidden)?;
-    let request = valid_search(request)?;
+    let request = valid_search(&state, &user, &cluster, forbidden, request)?;
     let visible = state.data.topics_of(&cluster).filter(|t| user.access.sees(Resource::Topic, &cluster, topic_name(t)));
     Ok(Json(search_topics(&request, visible)))
 }
@@ -222,8 +228,7 @@ async fn search_groups_route(
         StatusCode::FORBIDDEN,
         "The user doesn't have the required permission(s) \"kafka.groups.describe\" to do this operation",
     );
-    visible_cluster(&state, &user, &cluster, NO_V1_CLUSTER, forbidden)?;
-    let request = valid_search(request)?;
+    let request = valid_search(&state, &user, &cluster, forbidden, request)?;
     let visible = state
         .data
         .consumer_groups
@@ -250,12 +255,15 @@ async fn list_application_groups(
     State(state): State<Shared>,
     Query(query): Query<InstanceQuery>,
 ) -> Json<Vec<Value>> {
-    let groups = state
-        .data
-        .application_groups
+    of_application(&state.data.application_groups, &query)
+}
+
+/// `?application=`: the resources whose `metadata.application` is that application.
+fn of_application(items: &[Value], query: &InstanceQuery) -> Json<Vec<Value>> {
+    let matching = items
         .iter()
-        .filter(|g| query.application.as_deref().is_none_or(|app| g["metadata"]["application"] == app));
-    Json(groups.cloned().collect())
+        .filter(|item| query.application.as_deref().is_none_or(|app| item["metadata"]["application"] == app));
+    Json(matching.cloned().collect())
 }
 
 async fn list_applications(_user: User, State(state): State<Shared>) -> Json<Vec<Value>> {
@@ -280,12 +288,7 @@ async fn list_instances(
     State(state): State<Shared>,
     Query(query): Query<InstanceQuery>,
 ) -> Json<Vec<Value>> {
-    let instances = state
-        .data
-        .instances
-        .iter()
-        .filter(|i| query.application.as_deref().is_none_or(|app| i["metadata"]["application"] == app));
-    Json(instances.cloned().collect())
+    of_application(&state.data.instances, &query)
 }
 
 async fn get_instance(
