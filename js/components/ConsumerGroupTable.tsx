@@ -2,23 +2,14 @@ import { Table, type TableColumn } from '@backstage/core-components';
 import Typography from '@material-ui/core/Typography';
 import type { ConsumerGroup } from '../api/types.js';
 import { formatCount, formatDuration } from '../format.js';
+import { NameCell } from './NameCell.js';
 
 const columns: TableColumn<ConsumerGroup>[] = [
   {
     title: 'Consumer group',
     field: 'name',
     highlight: true,
-    render: group => (
-      <>
-        <Typography variant="body2" style={{ whiteSpace: 'nowrap' }}>
-          {group.name}
-        </Typography>
-        <Typography variant="caption" color="textSecondary">
-          {group.cluster}
-          {group.topics.length > 0 ? ` · ${group.topics.join(', ')}` : ''}
-        </Typography>
-      </>
-    ),
+    render: group => <NameCell name={group.name} cluster={group.cluster} detail={group.topics.join(', ')} />,
   },
   { title: 'State', field: 'state', render: g => (g.indexed ? g.state ?? 'Unknown' : 'Not indexed yet') },
   { title: 'Members', field: 'members', type: 'numeric', render: g => formatCount(g.members) },

@@ -2,23 +2,14 @@ import { Table, type TableColumn } from '@backstage/core-components';
 import Typography from '@material-ui/core/Typography';
 import type { Topic } from '../api/types.js';
 import { formatBytes, formatCount, formatRetention } from '../format.js';
+import { NameCell } from './NameCell.js';
 
 const columns: TableColumn<Topic>[] = [
   {
     title: 'Topic',
     field: 'name',
     highlight: true,
-    render: topic => (
-      <>
-        <Typography variant="body2" style={{ whiteSpace: 'nowrap' }}>
-          {topic.name}
-        </Typography>
-        <Typography variant="caption" color="textSecondary">
-          {topic.cluster}
-          {topic.ownerApplication ? ` · ${topic.ownerApplication}` : ''}
-        </Typography>
-      </>
-    ),
+    render: topic => <NameCell name={topic.name} cluster={topic.cluster} detail={topic.ownerApplication ?? undefined} />,
   },
   {
     title: 'Partitions × RF',
