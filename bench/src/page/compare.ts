@@ -1,0 +1,37 @@
+/**
+ * Checks that C hands the UI exactly what A does (so C's speed is not bought by doing
+ * less), and counts what each approach returned.
+ */
+
+/** JSON text including the `truncated`/`totalElements` the core puts on list arrays. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value) && 'truncated' in value) {
+    const list = value as unknown[] & { truncated: unknown; totalElements: unknown };
+    return JSON.stringify({ items: [...list], truncated: list.truncated, totalElements: list.totalElements });
+  }
+  return JSON.stringify(value);
+}
+
+export interface Equivalence {
+  identical: boolean;
+  /** Where the two JSON texts first differ, with context, when they do. */
+  firstDifference: string | null;
+}
+
+export function compareOutputs(a: unknown, c: unknown): Equivalence {
+  const left = canonical(a);
+  const right = canonical(c);
+  if (left === right) return { identical: true, firstDifference: null };
+  let i = 0;
+  while (i < left.length && left[i] === right[i]) i++;
+  const from = Math.max(0, i - 120);
+  return { identical: false, firstDifference: `at ${i}: A …${left.slice(from, i + 80)}… C …${right.slice(from, i + 80)}…` };
+}
+
+/** Items in an answer: list length, or the overview's clusters + topics + groups. */
+export function countItems(value: unknown): number {
+  if (Array.isArray(value)) return value.length;
+  const v = value as { clusters?: unknown; topics?: unknown[]; consumerGroups?: unknown[] };
+  const clusters = Array.isArray(v.clusters) ? v.clusters.length : 0;
+  return clusters + (v.topics?.length ?? 0) + (v.consumerGroups?.length ?? 0);
+}
