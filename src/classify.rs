@@ -5,33 +5,22 @@
 //! Backstage proxy in front of it (`{"error": {"name": "AuthenticationError"}}`).
 //! They need opposite fixes, so they get different kinds.
 
-use serde::Deserialize;
-
 use crate::error::{CoreError, ErrorKind};
+use crate::json::{self, Json};
 
 /// The proxy block the README documents; quoted in the proxy-rejected message.
 pub const PROXY_FIX: &str = "set credentials: dangerously-allow-unauthenticated and allowedHeaders: [Authorization] on proxy.endpoints./conduktor in app-config.yaml";
 
 /// Console's error body: `{title, msg?, cause?}`.
-#[derive(Deserialize)]
 struct ConsoleErrorBody {
     title: String,
-    #[serde(default)]
     msg: Option<String>,
-    #[serde(default)]
     cause: Option<String>,
 }
 
 /// Backstage's serialised error: `{"error": {"name": ..., "message": ...}}`.
-#[derive(Deserialize)]
-struct BackstageErrorBody {
-    error: BackstageError,
-}
-
-#[derive(Deserialize)]
 struct BackstageError {
     name: String,
-    #[serde(default)]
     message: Option<String>,
 }
 
@@ -42,13 +31,26 @@ enum Body {
     Other,
 }
 
+fn parse_json_body(document: &Json) -> Option<Body> {
+    let owned = |value: Option<&str>| value.map(String::from);
+    if let Some(title) = document.str_at("title") {
+        return Some(Body::Console(ConsoleErrorBody {
+            title: title.to_string(),
+            msg: owned(document.str_at("msg")),
+            cause: owned(document.str_at("cause")),
+        }));
+    }
+    let error = document.get("error")?;
+    Some(Body::Backstage(BackstageError {
+        name: error.str_at("name")?.to_string(),
+        message: owned(error.str_at("message")),
+    }))
+}
+
 fn parse_body(content_type: Option<&str>, body: &str) -> Body {
     let trimmed = body.trim_start();
-    if let Ok(console) = serde_json::from_str::<ConsoleErrorBody>(trimmed) {
-        return Body::Console(console);
-    }
-    if let Ok(backstage) = serde_json::from_str::<BackstageErrorBody>(trimmed) {
-        return Body::Backstage(backstage.error);
+    if let Some(body) = json::parse(trimmed).ok().as_ref().and_then(parse_json_body) {
+        return body;
     }
     let html_type = content_type.is_some_and(|t| t.to_ascii_lowercase().contains("text/html"));
     // Byte slices: a `str` slice could split a multi-byte character and panic.

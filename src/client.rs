@@ -1,13 +1,9 @@
 //! The Console calls, in Rust terms: one function per endpoint, each taking a
 //! validated `Call` (token, proxy endpoint, options) and returning view models.
 
-use serde_json::{json, Value};
-
 use crate::error::CoreError;
-use crate::model::{
-    self, Application, ApplicationInstance, ConsumerGroup, KafkaCluster, SearchPage, Topic, WireConsumerGroup,
-    WireSearchTopic,
-};
+use crate::json::{object, Json, Number, ToJson};
+use crate::model::{self, Application, ApplicationInstance, ConsumerGroup, KafkaCluster, SearchTopic, Topic};
 use crate::options::CallOptions;
 use crate::request::{Endpoint, Token};
 use crate::transport;
@@ -30,8 +26,30 @@ pub fn name_argument(value: Option<String>, what: &str) -> Result<String, CoreEr
 /// A list that may have stopped before the end: `truncated` says so.
 pub struct Listing<T> {
     pub items: Vec<T>,
-    pub total_elements: Option<f64>,
+    pub total_elements: Option<Number>,
     pub truncated: bool,
+}
+
+/// A filter of Console's v1 searches.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum SearchFilter<'a> {
+    TopicName(&'a str),
+    TopicLabel { key: &'a str, value: &'a str },
+    ConsumerGroupName(&'a str),
+}
+
+impl ToJson for SearchFilter<'_> {
+    fn write_json(&self, out: &mut String) {
+        match self {
+            SearchFilter::TopicName(text) => object(out, &[("type", &"TopicNameFilter"), ("contains", text)]),
+            SearchFilter::TopicLabel { key, value } => {
+                object(out, &[("type", &"LabelsFilter"), ("key", key), ("values", &[*value].as_slice())])
+            }
+            SearchFilter::ConsumerGroupName(text) => {
+                object(out, &[("type", &"OnConsumerGroupName"), ("contains", text)])
+            }
+        }
+    }
 }
 
 impl Call {
@@ -60,26 +78,34 @@ impl Call {
     }
 
     /// Follows the pages of a v1 search until the last one or `max_pages`.
-    async fn search<T: for<'de> serde::Deserialize<'de>>(
+    async fn search<T>(
         &self,
         segments: &[&str],
-        filter: &[Value],
+        filters: &[SearchFilter<'_>],
         what: &str,
         max_pages: u32,
+        item: &dyn Fn(&Json) -> Result<T, String>,
     ) -> Result<Listing<T>, CoreError> {
         let url = self.endpoint.url(segments);
         let mut listing = Listing { items: Vec::new(), total_elements: None, truncated: false };
         let mut page = 1u32;
         loop {
-            let body =
-                json!({ "page": page, "itemsPerPage": self.options.page_size, "sort": "ByName", "filter": filter });
-            let answer = transport::post_json(&url, body.to_string(), &self.token, &self.options).await?;
-            let decoded: SearchPage<T> = model::decode_page(&answer, what)?;
-            let total_pages = decoded.total_pages();
-            listing.total_elements = decoded.total_elements();
+            let mut body = String::new();
+            object(
+                &mut body,
+                &[
+                    ("page", &Number::from_u64(page.into())),
+                    ("itemsPerPage", &Number::from_u64(self.options.page_size.into())),
+                    ("sort", &"ByName"),
+                    ("filter", &filters),
+                ],
+            );
+            let answer = transport::post_json(&url, body, &self.token, &self.options).await?;
+            let decoded = model::decode_page(&answer, what, item)?;
+            listing.total_elements = decoded.total_elements;
             let empty = decoded.data.is_empty();
             listing.items.extend(decoded.data);
-            if page >= total_pages || empty {
+            if page >= decoded.total_pages || empty {
                 return Ok(listing);
             }
             if page >= max_pages {
@@ -93,10 +119,11 @@ impl Call {
     pub async fn search_topics(
         &self,
         cluster: &str,
-        filter: &[Value],
+        filters: &[SearchFilter<'_>],
         max_pages: u32,
-    ) -> Result<Listing<WireSearchTopic>, CoreError> {
-        self.search(&["public", "v1", "clusters", cluster, "topics"], filter, "the topic search", max_pages).await
+    ) -> Result<Listing<SearchTopic>, CoreError> {
+        let segments = ["public", "v1", "clusters", cluster, "topics"];
+        self.search(&segments, filters, "the topic search", max_pages, &SearchTopic::decode).await
     }
 
     pub async fn topic(&self, cluster: &str, name: &str) -> Result<Topic, CoreError> {
@@ -104,19 +131,32 @@ impl Call {
         model::decode_topic(&body, cluster)
     }
 
-    pub async fn consumer_groups(&self, cluster: &str, filter: &[Value]) -> Result<Listing<ConsumerGroup>, CoreError> {
-        let listing: Listing<WireConsumerGroup> = self
-            .search(
-                &["public", "v1", "clusters", cluster, "consumergroups"],
-                filter,
-                "the consumer-group search",
-                self.options.max_pages,
-            )
-            .await?;
-        Ok(Listing {
-            items: listing.items.into_iter().map(|g| g.into_view(cluster)).collect(),
-            total_elements: listing.total_elements,
-            truncated: listing.truncated,
-        })
+    pub async fn consumer_groups(
+        &self,
+        cluster: &str,
+        filters: &[SearchFilter<'_>],
+    ) -> Result<Listing<ConsumerGroup>, CoreError> {
+        let segments = ["public", "v1", "clusters", cluster, "consumergroups"];
+        let decode = |wire: &Json| ConsumerGroup::decode(wire, cluster);
+        self.search(&segments, filters, "the consumer-group search", self.options.max_pages, &decode).await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::json;
+
+    #[test]
+    fn search_filters_are_consoles_shapes() {
+        let filters = [
+            SearchFilter::TopicName("pay\"ments"),
+            SearchFilter::TopicLabel { key: "conduktor.io/application", value: "payments" },
+            SearchFilter::ConsumerGroupName("payments-"),
+        ];
+        assert_eq!(
+            json::to_string(&filters.as_slice()),
+            r#"[{"type":"TopicNameFilter","contains":"pay\"ments"},{"type":"LabelsFilter","key":"conduktor.io/application","values":["payments"]},{"type":"OnConsumerGroupName","contains":"payments-"}]"#
+        );
     }
 }

@@ -1,12 +1,12 @@
-//! Conversions at the JavaScript boundary: view models become plain objects
-//! (`json_compatible`: maps as objects, `None` as `null`) and `CoreError`s become
+//! Conversions at the JavaScript boundary: view models become plain objects (one
+//! JSON text, one `JSON.parse`; `None` is `null`) and `CoreError`s become
 //! `ConduktorError` instances, a real `Error` subclass with `kind` and `status`.
 
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::error::{CoreError, ErrorKind};
+use crate::json::{self, Number, ToJson};
 
 #[wasm_bindgen(inline_js = r#"
 export class ConduktorError extends Error {
@@ -213,12 +213,16 @@ pub fn into_js_error(error: CoreError) -> JsValue {
 }
 
 /// An array of view models carrying `truncated` and `totalElements` properties.
-pub fn listing_to_js<T: Serialize>(items: &[T], truncated: bool, total: Option<f64>) -> Result<JsValue, CoreError> {
+pub fn listing_to_js<T: ToJson>(items: &[T], truncated: bool, total: Option<&Number>) -> Result<JsValue, CoreError> {
     let array = to_js(&items)?;
-    let set = |key: &str, value: JsValue| js_sys::Reflect::set(&array, &JsValue::from_str(key), &value);
-    set("truncated", JsValue::from_bool(truncated))
-        .and_then(|_| set("totalElements", total.map_or(JsValue::NULL, JsValue::from_f64)))
-        .map_err(|_| CoreError::new(ErrorKind::Decode, "the list could not be handed to JavaScript"))?;
+    let total = match total {
+        Some(number) => parse_json(number.as_str())?,
+        None => JsValue::NULL,
+    };
+    let set = |key: &str, value: &JsValue| js_sys::Reflect::set(&array, &JsValue::from_str(key), value);
+    set("truncated", &JsValue::from_bool(truncated))
+        .and_then(|_| set("totalElements", &total))
+        .map_err(|_| handing_failed())?;
     Ok(array)
 }
 
@@ -239,8 +243,15 @@ pub fn string_map(value: &JsValue) -> Result<std::collections::BTreeMap<String, 
         .collect())
 }
 
-pub fn to_js<T: Serialize>(value: &T) -> Result<JsValue, CoreError> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| CoreError::new(ErrorKind::Decode, format!("the answer could not be handed to JavaScript ({e})")))
+/// A view model as plain JavaScript objects.
+pub fn to_js(value: &dyn ToJson) -> Result<JsValue, CoreError> {
+    parse_json(&json::to_string(value))
+}
+
+fn parse_json(text: &str) -> Result<JsValue, CoreError> {
+    js_sys::JSON::parse(text).map_err(|_| handing_failed())
+}
+
+fn handing_failed() -> CoreError {
+    CoreError::new(ErrorKind::Decode, "the answer could not be handed to JavaScript; please report this as a bug")
 }

@@ -13,6 +13,7 @@ mod classify;
 mod client;
 mod error;
 mod js_boundary;
+mod json;
 mod model;
 mod options;
 mod overview;
@@ -89,7 +90,7 @@ pub async fn fetch_consumer_groups(
         let call = client::Call::from_js(token, proxy_base, options)?;
         let cluster = client::name_argument(cluster.as_string(), "cluster")?;
         let listing = call.consumer_groups(&cluster, &[]).await?;
-        js_boundary::listing_to_js(&listing.items, listing.truncated, listing.total_elements)
+        js_boundary::listing_to_js(&listing.items, listing.truncated, listing.total_elements.as_ref())
     };
     run.await.map_err(into_js_error)
 }

@@ -9,14 +9,12 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use futures_util::stream::{self, StreamExt};
-use serde::Serialize;
-use serde_json::{json, Value};
-
 use crate::annotations::{EntityRefs, GroupRef, TopicRef};
-use crate::client::{Call, Listing};
+use crate::client::{Call, Listing, SearchFilter};
 use crate::error::{CoreError, ErrorKind};
-use crate::model::{Application, ApplicationInstance, ConsumerGroup, KafkaCluster, Topic, WireSearchTopic};
+use crate::json::{object, Number, ToJson};
+use crate::model::{Application, ApplicationInstance, ConsumerGroup, KafkaCluster, SearchTopic, Topic};
+use futures_util::stream::{self, StreamExt};
 
 /// Requests in flight at once; browsers allow six connections per host.
 pub const MAX_CONCURRENT: usize = 6;
@@ -37,12 +35,10 @@ pub enum TopicQuery {
 }
 
 impl TopicQuery {
-    fn filter(&self) -> Value {
+    fn filter(&self) -> SearchFilter<'_> {
         match self {
-            TopicQuery::Named(text) | TopicQuery::NameContains(text) => {
-                json!({ "type": "TopicNameFilter", "contains": text })
-            }
-            TopicQuery::Label { key, value } => json!({ "type": "LabelsFilter", "key": key, "values": [value] }),
+            TopicQuery::Named(text) | TopicQuery::NameContains(text) => SearchFilter::TopicName(text),
+            TopicQuery::Label { key, value } => SearchFilter::TopicLabel { key, value },
         }
     }
 
@@ -80,7 +76,7 @@ enum Outcome {
     Clusters(Vec<KafkaCluster>),
     Application(Application),
     Instances(Vec<ApplicationInstance>),
-    Topics(Listing<WireSearchTopic>),
+    Topics(Listing<SearchTopic>),
     Topic(Box<Topic>),
     Groups(Listing<ConsumerGroup>),
 }
@@ -164,9 +160,9 @@ async fn run(call: &Call, fetch: &Fetch) -> Result<Outcome, CoreError> {
             Outcome::Topics(call.search_topics(cluster, &[query.filter()], max_pages).await?)
         }
         Fetch::Topic { cluster, name } => Outcome::Topic(Box::new(call.topic(cluster, name).await?)),
-        Fetch::Groups { cluster, contains } => Outcome::Groups(
-            call.consumer_groups(cluster, &[json!({ "type": "OnConsumerGroupName", "contains": contains })]).await?,
-        ),
+        Fetch::Groups { cluster, contains } => {
+            Outcome::Groups(call.consumer_groups(cluster, &[SearchFilter::ConsumerGroupName(contains)]).await?)
+        }
     })
 }
 
@@ -227,8 +223,7 @@ fn check_global_failure(results: &Results) -> Result<(), CoreError> {
 }
 
 /// A failure about one resource, shown beside the data that loaded.
-#[derive(Debug, Serialize, PartialEq, Clone)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, PartialEq, Clone)]
 pub struct Problem {
     pub kind: &'static str,
     pub status: Option<u16>,
@@ -239,17 +234,15 @@ pub struct Problem {
 }
 
 /// "Showing the first N of M": a search stopped at `maxPages`.
-#[derive(Debug, Serialize, PartialEq, Clone)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, PartialEq, Clone)]
 pub struct Truncation {
     pub cluster: String,
     pub what: String,
     pub shown: usize,
-    pub total: Option<f64>,
+    pub total: Option<Number>,
 }
 
-#[derive(Debug, Serialize, PartialEq, Clone)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, PartialEq, Clone)]
 pub struct ApplicationOverview {
     pub name: String,
     /// Null when it could not be read (see `problems`).
@@ -258,8 +251,7 @@ pub struct ApplicationOverview {
 }
 
 /// Everything the card shows for one entity.
-#[derive(Debug, Serialize, PartialEq, Clone, Default)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, PartialEq, Clone, Default)]
 pub struct EntityOverview {
     /// False when the entity has no Conduktor annotation: `clusters` then lists
     /// every cluster the user may see.
@@ -270,6 +262,53 @@ pub struct EntityOverview {
     pub applications: Vec<ApplicationOverview>,
     pub problems: Vec<Problem>,
     pub truncations: Vec<Truncation>,
+}
+
+impl ToJson for Problem {
+    fn write_json(&self, out: &mut String) {
+        object(
+            out,
+            &[
+                ("kind", &self.kind),
+                ("status", &self.status),
+                ("message", &self.message),
+                ("cluster", &self.cluster),
+                ("resource", &self.resource),
+            ],
+        );
+    }
+}
+
+impl ToJson for Truncation {
+    fn write_json(&self, out: &mut String) {
+        object(
+            out,
+            &[("cluster", &self.cluster), ("what", &self.what), ("shown", &self.shown), ("total", &self.total)],
+        );
+    }
+}
+
+impl ToJson for ApplicationOverview {
+    fn write_json(&self, out: &mut String) {
+        object(out, &[("name", &self.name), ("application", &self.application), ("instances", &self.instances)]);
+    }
+}
+
+impl ToJson for EntityOverview {
+    fn write_json(&self, out: &mut String) {
+        object(
+            out,
+            &[
+                ("annotated", &self.annotated),
+                ("clusters", &self.clusters),
+                ("topics", &self.topics),
+                ("consumerGroups", &self.consumer_groups),
+                ("applications", &self.applications),
+                ("problems", &self.problems),
+                ("truncations", &self.truncations),
+            ],
+        );
+    }
 }
 
 fn problem(error: &CoreError, cluster: Option<&str>, resource: Option<String>) -> Problem {
@@ -312,7 +351,7 @@ impl<'a> Joiner<'a> {
     fn topics_matching(&mut self, cluster: &str, query: TopicQuery, keep: impl Fn(&str) -> bool) -> Option<Vec<Topic>> {
         let fetch = Fetch::Topics { cluster: cluster.into(), query: query.clone() };
         let Some(Outcome::Topics(listing)) = self.answer(&fetch, Some(cluster)) else { return None };
-        let (truncated, total, shown) = (listing.truncated, listing.total_elements, listing.items.len());
+        let (truncated, total, shown) = (listing.truncated, listing.total_elements.clone(), listing.items.len());
         let topics: Vec<Topic> =
             listing.items.iter().filter(|t| keep(&t.name)).map(|t| t.clone().into_topic(cluster)).collect();
         if truncated && !matches!(query, TopicQuery::Named(_)) && self.reported.insert(fetch) {
@@ -340,7 +379,7 @@ impl<'a> Joiner<'a> {
                 cluster: cluster.into(),
                 what: format!("consumer groups named like \"{contains}\""),
                 shown: listing.items.len(),
-                total: listing.total_elements,
+                total: listing.total_elements.clone(),
             });
         }
         Some(groups)
@@ -502,20 +541,21 @@ mod tests {
         let items = names
             .iter()
             .map(|n| {
-                serde_json::from_str(&format!(r#"{{"type":"IndexedTopic","name":"{n}","recordCount":5}}"#)).unwrap()
+                let text = format!(r#"{{"type":"IndexedTopic","name":"{n}","recordCount":5}}"#);
+                SearchTopic::decode(&crate::json::parse(&text).unwrap()).unwrap()
             })
             .collect();
-        Outcome::Topics(Listing { items, total_elements: Some(names.len() as f64), truncated: false })
+        Outcome::Topics(Listing { items, total_elements: Some(Number::from_u64(names.len() as u64)), truncated: false })
     }
 
     fn clusters(names: &[&str]) -> Outcome {
-        let body = serde_json::to_string(
-            &names
-                .iter()
-                .map(|n| json!({"metadata": {"name": n}, "spec": {"displayName": n, "bootstrapServers": "b:9092"}}))
-                .collect::<Vec<_>>(),
-        )
-        .unwrap();
+        let items: Vec<String> = names
+            .iter()
+            .map(|n| {
+                format!(r#"{{"metadata":{{"name":"{n}"}},"spec":{{"displayName":"{n}","bootstrapServers":"b:9092"}}}}"#)
+            })
+            .collect();
+        let body = format!("[{}]", items.join(","));
         Outcome::Clusters(model::decode_clusters(&body).unwrap())
     }
 
@@ -660,7 +700,7 @@ mod tests {
         let mut listing = search(&["a1", "a2"]);
         if let Outcome::Topics(l) = &mut listing {
             l.truncated = true;
-            l.total_elements = Some(5000.0);
+            l.total_elements = Some(Number::from_u64(5000));
         }
         let results: Results =
             [(Fetch::Clusters, Ok(clusters(&["prod"]))), (topic_fetch("prod", "a"), Ok(listing))].into_iter().collect();
@@ -671,7 +711,7 @@ mod tests {
                 cluster: "prod".into(),
                 what: "topics named like \"a\"".into(),
                 shown: 2,
-                total: Some(5000.0)
+                total: Some(Number::from_u64(5000))
             }]
         );
     }

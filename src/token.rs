@@ -3,25 +3,22 @@
 //! job; nothing here decides access. The report never contains the token, its
 //! signature, or any claim other than the ones listed in `TokenReport`.
 
-use serde::{Deserialize, Serialize};
-use serde_json::Value;
-
 use crate::error::CoreError;
+use crate::json::{self, object, Json, Number, ToJson};
 
 /// What the card may show about the user's token.
-#[derive(Debug, Serialize, PartialEq)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, PartialEq)]
 pub struct TokenReport {
     /// The signing algorithm from the header (`RS256`, …).
     pub algorithm: Option<String>,
     pub issuer: Option<String>,
     pub audience: Vec<String>,
     /// Milliseconds since the epoch (JavaScript `Date` time), when the token says.
-    pub expires_at: Option<f64>,
+    pub expires_at: Option<i64>,
     /// Whether `exp` is in the past at `now`; null when there is no `exp`.
     pub expired: Option<bool>,
-    pub issued_at: Option<f64>,
-    pub not_before: Option<f64>,
+    pub issued_at: Option<i64>,
+    pub not_before: Option<i64>,
     /// Console maps the user by this claim (default `email`).
     pub has_email_claim: bool,
     /// Console maps groups through this claim (default `groups`).
@@ -29,28 +26,24 @@ pub struct TokenReport {
     pub groups: Vec<String>,
 }
 
-#[derive(Deserialize)]
-struct Header {
-    #[serde(default)]
-    alg: Option<String>,
-}
-
-#[derive(Deserialize)]
-struct Claims {
-    #[serde(default)]
-    iss: Option<Value>,
-    #[serde(default)]
-    aud: Option<Value>,
-    #[serde(default)]
-    exp: Option<Value>,
-    #[serde(default)]
-    iat: Option<Value>,
-    #[serde(default)]
-    nbf: Option<Value>,
-    #[serde(default)]
-    email: Option<Value>,
-    #[serde(default)]
-    groups: Option<Value>,
+impl ToJson for TokenReport {
+    fn write_json(&self, out: &mut String) {
+        object(
+            out,
+            &[
+                ("algorithm", &self.algorithm),
+                ("issuer", &self.issuer),
+                ("audience", &self.audience),
+                ("expiresAt", &self.expires_at),
+                ("expired", &self.expired),
+                ("issuedAt", &self.issued_at),
+                ("notBefore", &self.not_before),
+                ("hasEmailClaim", &self.has_email_claim),
+                ("hasGroupsClaim", &self.has_groups_claim),
+                ("groups", &self.groups),
+            ],
+        );
+    }
 }
 
 /// Inspects `token` at `now_ms` (milliseconds since the epoch).
@@ -66,41 +59,45 @@ pub fn inspect(token: &str, now_ms: f64) -> Result<TokenReport, CoreError> {
     else {
         return Err(not_a_jwt("a JWT has three dot-separated parts"));
     };
-    let header: Header = decode_part(header).ok_or_else(|| not_a_jwt("its header is not base64url-encoded JSON"))?;
-    let claims: Claims = decode_part(payload).ok_or_else(|| not_a_jwt("its payload is not base64url-encoded JSON"))?;
-    let seconds_to_ms =
-        |v: &Option<Value>| v.as_ref().and_then(Value::as_f64).filter(|s| s.is_finite()).map(|s| s * 1000.0);
-    let expires_at = seconds_to_ms(&claims.exp);
+    let header = decode_part(header).ok_or_else(|| not_a_jwt("its header is not base64url-encoded JSON"))?;
+    let payload = decode_part(payload).ok_or_else(|| not_a_jwt("its payload is not base64url-encoded JSON"))?;
+    let (header, claims) = (
+        parse_object(&header).ok_or_else(|| not_a_jwt("its header is not a JSON object"))?,
+        parse_object(&payload).ok_or_else(|| not_a_jwt("its payload is not a JSON object"))?,
+    );
+    let millis = |claim: &str| claims.get(claim).and_then(Json::as_number).and_then(Number::parse)?.seconds_to_millis();
+    let expires_at = millis("exp");
     Ok(TokenReport {
-        algorithm: header.alg,
-        issuer: claims.iss.and_then(|v| v.as_str().map(String::from)),
-        audience: strings(claims.aud),
+        algorithm: header.str_at("alg").map(String::from),
+        issuer: claims.str_at("iss").map(String::from),
+        audience: strings(claims.get("aud")),
         expires_at,
-        expired: expires_at.map(|exp| exp <= now_ms),
-        issued_at: seconds_to_ms(&claims.iat),
-        not_before: seconds_to_ms(&claims.nbf),
-        has_email_claim: claims.email.as_ref().and_then(Value::as_str).is_some_and(|e| !e.is_empty()),
-        has_groups_claim: claims.groups.is_some(),
-        groups: strings(claims.groups),
+        expired: expires_at.map(|exp| exp as f64 <= now_ms),
+        issued_at: millis("iat"),
+        not_before: millis("nbf"),
+        has_email_claim: claims.str_at("email").is_some_and(|e| !e.is_empty()),
+        has_groups_claim: claims.get("groups").is_some_and(|groups| *groups != Json::Null),
+        groups: strings(claims.get("groups")),
     })
 }
 
 /// A string or an array of strings (as `aud` and `groups` may be); other values are ignored.
-fn strings(value: Option<Value>) -> Vec<String> {
+fn strings(value: Option<&Json>) -> Vec<String> {
     match value {
-        Some(Value::String(s)) => vec![s],
-        Some(Value::Array(items)) => items.into_iter().filter_map(|v| v.as_str().map(String::from)).collect(),
+        Some(Json::String(s)) => vec![s.to_string()],
+        Some(Json::Array(items)) => items.iter().filter_map(|v| v.as_str().map(String::from)).collect(),
         _ => Vec::new(),
     }
 }
 
-/// A JWT part must be a JSON *object* (serde would also read a struct from an array).
-fn decode_part<T: for<'de> Deserialize<'de>>(part: &str) -> Option<T> {
-    let value: Value = serde_json::from_slice(&base64url_decode(part)?).ok()?;
-    if !value.is_object() {
-        return None;
-    }
-    serde_json::from_value(value).ok()
+/// A JWT part: base64url-encoded UTF-8.
+fn decode_part(part: &str) -> Option<String> {
+    String::from_utf8(base64url_decode(part)?).ok()
+}
+
+/// A JWT part must be a JSON *object*.
+fn parse_object(text: &str) -> Option<Json<'_>> {
+    json::parse(text).ok().filter(|value| value.as_object().is_some())
 }
 
 /// Unpadded (or padded) base64url, as JWTs use.
@@ -173,7 +170,7 @@ mod tests {
         assert_eq!(report.algorithm.as_deref(), Some("RS256"));
         assert_eq!(report.issuer.as_deref(), Some("https://idp.example.com"));
         assert_eq!(report.audience, vec!["backstage"]);
-        assert_eq!(report.expires_at, Some(2_000_000.0));
+        assert_eq!(report.expires_at, Some(2_000_000));
         assert_eq!(report.expired, Some(false));
         assert!(report.has_email_claim && report.has_groups_claim);
         assert_eq!(report.groups, vec!["payments", "x"]);
@@ -194,7 +191,7 @@ mod tests {
     #[test]
     fn the_report_holds_nothing_else() {
         let token = jwt(r#"{"email":"dev@example.com","secret-claim":"hush","exp":1}"#);
-        let text = serde_json::to_string(&inspect(&token, 0.0).unwrap()).unwrap();
+        let text = json::to_string(&inspect(&token, 0.0).unwrap());
         assert!(!text.contains("hush") && !text.contains("c2lnbmF0dXJl") && !text.contains("dev@example.com"));
     }
 

@@ -1,14 +1,16 @@
-//! The only place that talks to the network: one GET through the browser's native
-//! `fetch` (gloo-net), with the token in the `Authorization` header and nowhere else.
+//! The only place that talks to the network: one request through the browser's
+//! native `fetch` (the global one, so it works in windows and workers alike), with
+//! the token in the `Authorization` header and nowhere else.
 //!
-//! Cancellation: the caller's signal is never handed to fetch. gloo-net panics when
-//! fetch rejects with a non-`Error` reason (`controller.abort("x")`), so the core
-//! aborts its own controller without a reason when the caller's signal fires, and
-//! combines it with `AbortSignal.timeout`, whose reason is a `TimeoutError`.
+//! Cancellation: the caller's signal is never handed to fetch. Its abort reason can
+//! be anything (`controller.abort("x")`), so the core aborts its own controller
+//! without a reason when the caller's signal fires, and combines it with
+//! `AbortSignal.timeout`, whose reason is a `TimeoutError`. Rejections are read
+//! defensively either way: any value is turned into an error kind, never a panic.
 
-use gloo_net::http::{Request, RequestBuilder};
-use wasm_bindgen::{closure::Closure, JsCast};
-use web_sys::{AbortController, AbortSignal, RequestCredentials};
+use wasm_bindgen::{closure::Closure, prelude::*, JsCast};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{AbortController, AbortSignal, Headers, Request, RequestCredentials, RequestInit, Response};
 
 use crate::cache::{shared, Key};
 use crate::classify::{classify, retry_after_ms};
@@ -16,14 +18,19 @@ use crate::error::{CoreError, ErrorKind};
 use crate::options::CallOptions;
 use crate::request::Token;
 
+#[wasm_bindgen]
+extern "C" {
+    /// `globalThis.fetch`: `window.fetch` or `WorkerGlobalScope.fetch`.
+    #[wasm_bindgen(js_name = fetch)]
+    fn global_fetch(request: &Request) -> js_sys::Promise;
+}
+
 /// GETs `url` and returns the body of a 2xx answer; anything else is a `CoreError`.
 /// Identical concurrent requests are shared and answers cached (see `cache`).
 pub async fn get_text(url: &str, token: &Token, options: &CallOptions) -> Result<String, CoreError> {
     let key = Key::new(token, "GET", url, None);
-    shared(key, options.cache_ttl_ms, options.refresh, js_sys::Date::now, || {
-        send(Request::get(url), url, None, token, options)
-    })
-    .await
+    shared(key, options.cache_ttl_ms, options.refresh, js_sys::Date::now, || send("GET", url, None, token, options))
+        .await
 }
 
 /// POSTs a JSON body (Console's v1 searches, which only read) and returns the body
@@ -31,37 +38,29 @@ pub async fn get_text(url: &str, token: &Token, options: &CallOptions) -> Result
 pub async fn post_json(url: &str, body: String, token: &Token, options: &CallOptions) -> Result<String, CoreError> {
     let key = Key::new(token, "POST", url, Some(&body));
     shared(key, options.cache_ttl_ms, options.refresh, js_sys::Date::now, || {
-        send(Request::post(url), url, Some(body.clone()), token, options)
+        send("POST", url, Some(&body), token, options)
     })
     .await
 }
 
 async fn send(
-    builder: RequestBuilder,
+    method: &str,
     url: &str,
-    body: Option<String>,
+    body: Option<&str>,
     token: &Token,
     options: &CallOptions,
 ) -> Result<String, CoreError> {
     let abort = AbortLink::new(options)?;
-    let builder = builder
-        .header("Authorization", &token.bearer_header())
-        .header("Accept", "application/json")
-        // The proxy needs no cookies; the IdP token is the only credential sent.
-        .credentials(RequestCredentials::Omit)
-        .abort_signal(Some(&abort.signal));
-    let built = match body {
-        Some(json) => builder.header("Content-Type", "application/json").body(json),
-        None => builder.build(),
-    };
-    let request =
-        built.map_err(|e| CoreError::invalid_input(format!("the request to {url} could not be built ({e})")))?;
-    let response = request.send().await.map_err(|e| fetch_failed(e, url, options))?;
+    let request = build(method, url, body, token, &abort.signal)?;
+    let response: Response =
+        JsFuture::from(global_fetch(&request)).await.map_err(|e| fetch_failed(&e, url, options))?.unchecked_into();
     let status = response.status();
     let headers = response.headers();
-    let content_type = headers.get("content-type");
-    let retry_after = retry_after_ms(headers.get("retry-after").as_deref());
-    let body = response.text().await.map_err(|e| fetch_failed(e, url, options))?;
+    let header = |name: &str| headers.get(name).ok().flatten();
+    let content_type = header("content-type");
+    let retry_after = retry_after_ms(header("retry-after").as_deref());
+    let text = response.text().map_err(|e| fetch_failed(&e, url, options))?;
+    let body = JsFuture::from(text).await.map_err(|e| fetch_failed(&e, url, options))?.as_string().unwrap_or_default();
     if (200..300).contains(&status) {
         Ok(body)
     } else {
@@ -69,12 +68,35 @@ async fn send(
     }
 }
 
-fn fetch_failed(error: gloo_net::Error, url: &str, options: &CallOptions) -> CoreError {
-    let (name, detail) = match &error {
-        gloo_net::Error::JsError(js) => (js.name.as_str(), js.message.clone()),
-        other => ("", other.to_string()),
-    };
-    match name {
+fn build(
+    method: &str,
+    url: &str,
+    body: Option<&str>,
+    token: &Token,
+    signal: &AbortSignal,
+) -> Result<Request, CoreError> {
+    let invalid = |_| CoreError::invalid_input(format!("the request to {url} could not be built; check proxyBase"));
+    let headers = Headers::new().map_err(invalid)?;
+    headers.append("Authorization", &token.bearer_header()).map_err(invalid)?;
+    headers.append("Accept", "application/json").map_err(invalid)?;
+    let init = RequestInit::new();
+    init.set_method(method);
+    // The proxy needs no cookies; the IdP token is the only credential sent.
+    init.set_credentials(RequestCredentials::Omit);
+    init.set_signal(Some(signal));
+    if let Some(json) = body {
+        headers.append("Content-Type", "application/json").map_err(invalid)?;
+        init.set_body(&JsValue::from_str(json));
+    }
+    init.set_headers(&headers);
+    Request::new_with_str_and_init(url, &init).map_err(invalid)
+}
+
+/// A fetch rejection as an error kind. The value may be any JavaScript value.
+fn fetch_failed(error: &JsValue, url: &str, options: &CallOptions) -> CoreError {
+    let error = error.dyn_ref::<js_sys::Error>();
+    let name = error.map(|e| String::from(e.name())).unwrap_or_default();
+    match name.as_str() {
         "TimeoutError" => CoreError::new(
             ErrorKind::Timeout,
             format!(
@@ -83,12 +105,15 @@ fn fetch_failed(error: gloo_net::Error, url: &str, options: &CallOptions) -> Cor
             ),
         ),
         "AbortError" => CoreError::new(ErrorKind::Aborted, "the request was cancelled"),
-        _ => CoreError::new(
-            ErrorKind::Network,
-            format!(
-                "could not reach {url} ({detail}); check that the Backstage backend is running and that proxy.endpoints./conduktor is configured"
-            ),
-        ),
+        _ => {
+            let detail = error.map(|e| String::from(e.message())).unwrap_or_else(|| "no details".into());
+            CoreError::new(
+                ErrorKind::Network,
+                format!(
+                    "could not reach {url} ({detail}); check that the Backstage backend is running and that proxy.endpoints./conduktor is configured"
+                ),
+            )
+        }
     }
 }
 

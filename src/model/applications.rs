@@ -3,40 +3,11 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
-use serde_json::Value;
-
-use super::common::{decode_error, string_labels, text};
+use super::common::{decode_error, decode_list, parse, required_string, string_labels, text};
 use crate::error::CoreError;
+use crate::json::{object, Json, ToJson};
 
-#[derive(Deserialize)]
-struct WireMetadata {
-    name: String,
-    #[serde(default)]
-    application: Option<Value>,
-    #[serde(default)]
-    labels: Option<BTreeMap<String, Value>>,
-}
-
-#[derive(Deserialize)]
-struct WireApplicationSpec {
-    #[serde(default)]
-    title: Option<Value>,
-    #[serde(default)]
-    owner: Option<Value>,
-    #[serde(default)]
-    description: Option<Value>,
-}
-
-#[derive(Deserialize)]
-struct WireApplication {
-    metadata: WireMetadata,
-    #[serde(default)]
-    spec: Option<WireApplicationSpec>,
-}
-
-#[derive(Debug, Serialize, PartialEq, Clone)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, PartialEq, Clone)]
 pub struct Application {
     pub name: String,
     pub title: String,
@@ -47,56 +18,23 @@ pub struct Application {
 }
 
 pub fn decode_application(body: &str) -> Result<Application, CoreError> {
-    let wire: WireApplication = serde_json::from_str(body).map_err(|e| decode_error("the application", &e))?;
-    let spec = wire.spec.unwrap_or(WireApplicationSpec { title: None, owner: None, description: None });
+    let what = "the application";
+    let wire = parse(body, what)?;
+    let name = required_string(&wire, "metadata", "name").map_err(|why| decode_error(what, &why))?;
+    let spec = wire.get("spec");
     Ok(Application {
-        title: text(spec.title).filter(|t| !t.trim().is_empty()).unwrap_or_else(|| wire.metadata.name.clone()),
-        name: wire.metadata.name,
-        owner: text(spec.owner),
-        description: text(spec.description),
-        labels: string_labels(wire.metadata.labels),
+        title: text(spec.and_then(|s| s.get("title"))).filter(|t| !t.trim().is_empty()).unwrap_or_else(|| name.clone()),
+        name,
+        owner: text(spec.and_then(|s| s.get("owner"))),
+        description: text(spec.and_then(|s| s.get("description"))),
+        labels: string_labels(wire.get("metadata").and_then(|m| m.get("labels"))),
     })
 }
 
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct WireResource {
-    #[serde(rename = "type", default)]
-    kind: Option<Value>,
-    #[serde(default)]
-    name: Option<Value>,
-    #[serde(default)]
-    pattern_type: Option<Value>,
-    #[serde(default)]
-    connect_cluster: Option<Value>,
-    #[serde(default)]
-    ownership_mode: Option<Value>,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct WireInstanceSpec {
-    #[serde(default)]
-    cluster: Option<Value>,
-    #[serde(default)]
-    service_account: Option<Value>,
-    #[serde(default)]
-    resources: Option<Vec<WireResource>>,
-}
-
-#[derive(Deserialize)]
-struct WireInstance {
-    metadata: WireMetadata,
-    #[serde(default)]
-    spec: Option<WireInstanceSpec>,
-}
-
 /// A resource pattern an instance owns.
-#[derive(Debug, Serialize, PartialEq, Clone)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, PartialEq, Clone)]
 pub struct OwnedResource {
     /// `TOPIC`, `CONSUMER_GROUP`, `SUBJECT` or `CONNECTOR`.
-    #[serde(rename = "type")]
     pub kind: String,
     pub name: String,
     /// `LITERAL` or `PREFIXED`.
@@ -114,10 +52,19 @@ impl OwnedResource {
                 _ => name == self.name,
             }
     }
+
+    fn decode(wire: &Json) -> Option<OwnedResource> {
+        Some(OwnedResource {
+            kind: text(wire.get("type"))?,
+            name: text(wire.get("name"))?,
+            pattern_type: text(wire.get("patternType")).unwrap_or_else(|| "LITERAL".into()),
+            connect_cluster: text(wire.get("connectCluster")),
+            ownership_mode: text(wire.get("ownershipMode")).unwrap_or_else(|| "ALL".into()),
+        })
+    }
 }
 
-#[derive(Debug, Serialize, PartialEq, Clone)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, PartialEq, Clone)]
 pub struct ApplicationInstance {
     pub name: String,
     pub application: Option<String>,
@@ -128,36 +75,70 @@ pub struct ApplicationInstance {
 }
 
 pub fn decode_instances(body: &str) -> Result<Vec<ApplicationInstance>, CoreError> {
-    let wire: Vec<WireInstance> =
-        serde_json::from_str(body).map_err(|e| decode_error("the application instances", &e))?;
-    Ok(wire
-        .into_iter()
-        .map(|instance| {
-            let spec =
-                instance.spec.unwrap_or(WireInstanceSpec { cluster: None, service_account: None, resources: None });
-            ApplicationInstance {
-                name: instance.metadata.name,
-                application: text(instance.metadata.application),
-                cluster: text(spec.cluster),
-                service_account: text(spec.service_account),
-                resources: spec
-                    .resources
-                    .unwrap_or_default()
-                    .into_iter()
-                    .filter_map(|r| {
-                        Some(OwnedResource {
-                            kind: text(r.kind)?,
-                            name: text(r.name)?,
-                            pattern_type: text(r.pattern_type).unwrap_or_else(|| "LITERAL".into()),
-                            connect_cluster: text(r.connect_cluster),
-                            ownership_mode: text(r.ownership_mode).unwrap_or_else(|| "ALL".into()),
-                        })
-                    })
-                    .collect(),
-                labels: string_labels(instance.metadata.labels),
-            }
+    decode_list(body, "the application instances", &|wire| {
+        let metadata = wire.get("metadata");
+        let spec = wire.get("spec");
+        Ok(ApplicationInstance {
+            name: required_string(wire, "metadata", "name")?,
+            application: text(metadata.and_then(|m| m.get("application"))),
+            cluster: text(spec.and_then(|s| s.get("cluster"))),
+            service_account: text(spec.and_then(|s| s.get("serviceAccount"))),
+            resources: spec
+                .and_then(|s| s.get("resources"))
+                .and_then(Json::as_array)
+                .unwrap_or_default()
+                .iter()
+                .filter_map(OwnedResource::decode)
+                .collect(),
+            labels: string_labels(metadata.and_then(|m| m.get("labels"))),
         })
-        .collect())
+    })
+}
+
+impl ToJson for Application {
+    fn write_json(&self, out: &mut String) {
+        object(
+            out,
+            &[
+                ("name", &self.name),
+                ("title", &self.title),
+                ("owner", &self.owner),
+                ("description", &self.description),
+                ("labels", &self.labels),
+            ],
+        );
+    }
+}
+
+impl ToJson for OwnedResource {
+    fn write_json(&self, out: &mut String) {
+        object(
+            out,
+            &[
+                ("type", &self.kind),
+                ("name", &self.name),
+                ("patternType", &self.pattern_type),
+                ("connectCluster", &self.connect_cluster),
+                ("ownershipMode", &self.ownership_mode),
+            ],
+        );
+    }
+}
+
+impl ToJson for ApplicationInstance {
+    fn write_json(&self, out: &mut String) {
+        object(
+            out,
+            &[
+                ("name", &self.name),
+                ("application", &self.application),
+                ("cluster", &self.cluster),
+                ("serviceAccount", &self.service_account),
+                ("resources", &self.resources),
+                ("labels", &self.labels),
+            ],
+        );
+    }
 }
 
 #[cfg(test)]

@@ -1,52 +1,17 @@
 //! Kafka clusters: `GET /public/console/v2/kafka-cluster`.
+//!
+//! Read from Console's answer: `metadata.{name, labels}` and
+//! `spec.{displayName, bootstrapServers, color, icon, schemaRegistry.{type, url}}`.
+//! Never read: `spec.properties`, `schemaRegistry.security`, `kafkaFlavor`.
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
-use serde_json::Value;
-
-use super::common::{decode_error, is_hex_colour, string_labels, strip_userinfo};
+use super::common::{decode_list, is_hex_colour, required_string, string_labels, strip_userinfo, text};
 use crate::error::CoreError;
-
-#[derive(Deserialize)]
-struct WireMetadata {
-    name: String,
-    #[serde(default)]
-    labels: Option<BTreeMap<String, Value>>,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct WireClusterSpec {
-    #[serde(default)]
-    display_name: Option<String>,
-    #[serde(default)]
-    bootstrap_servers: Option<String>,
-    #[serde(default)]
-    color: Option<String>,
-    #[serde(default)]
-    icon: Option<String>,
-    #[serde(default)]
-    schema_registry: Option<WireSchemaRegistry>,
-}
-
-#[derive(Deserialize)]
-struct WireSchemaRegistry {
-    #[serde(rename = "type", default)]
-    kind: Option<String>,
-    #[serde(default)]
-    url: Option<String>,
-}
-
-#[derive(Deserialize)]
-struct WireKafkaCluster {
-    metadata: WireMetadata,
-    spec: WireClusterSpec,
-}
+use crate::json::{object, Json, ToJson};
 
 /// A Kafka cluster as the card shows it.
-#[derive(Debug, Serialize, PartialEq, Clone)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, PartialEq, Clone)]
 pub struct KafkaCluster {
     /// Console's technical id, used in every nested path.
     pub name: String,
@@ -61,11 +26,9 @@ pub struct KafkaCluster {
 }
 
 /// Which schema registry a cluster uses, never how it authenticates.
-#[derive(Debug, Serialize, PartialEq, Clone)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, PartialEq, Clone)]
 pub struct SchemaRegistrySummary {
     /// `ConfluentLike` or `Glue`.
-    #[serde(rename = "type")]
     pub kind: String,
     /// Registry URL with any `user:password@` removed.
     pub url: Option<String>,
@@ -73,24 +36,46 @@ pub struct SchemaRegistrySummary {
 
 /// Decodes the body of `GET /public/console/v2/kafka-cluster`.
 pub fn decode_clusters(body: &str) -> Result<Vec<KafkaCluster>, CoreError> {
-    let wire: Vec<WireKafkaCluster> = serde_json::from_str(body).map_err(|e| decode_error("the cluster list", &e))?;
-    Ok(wire.into_iter().map(KafkaCluster::from).collect())
+    decode_list(body, "the cluster list", &decode_cluster)
 }
 
-impl From<WireKafkaCluster> for KafkaCluster {
-    fn from(wire: WireKafkaCluster) -> Self {
-        let WireKafkaCluster { metadata, spec } = wire;
-        KafkaCluster {
-            display_name: spec.display_name.filter(|d| !d.trim().is_empty()).unwrap_or_else(|| metadata.name.clone()),
-            name: metadata.name,
-            bootstrap_servers: spec.bootstrap_servers.unwrap_or_default(),
-            color: spec.color.filter(|c| is_hex_colour(c)),
-            icon: spec.icon.filter(|i| !i.is_empty()),
-            labels: string_labels(metadata.labels),
-            schema_registry: spec
-                .schema_registry
-                .and_then(|sr| Some(SchemaRegistrySummary { kind: sr.kind?, url: sr.url.map(|u| strip_userinfo(&u)) })),
-        }
+fn decode_cluster(wire: &Json) -> Result<KafkaCluster, String> {
+    let name = required_string(wire, "metadata", "name")?;
+    let spec = wire.get("spec").filter(|s| s.as_object().is_some()).ok_or("spec is not an object")?;
+    let registry = spec.get("schemaRegistry");
+    Ok(KafkaCluster {
+        display_name: text(spec.get("displayName")).filter(|d| !d.trim().is_empty()).unwrap_or_else(|| name.clone()),
+        bootstrap_servers: text(spec.get("bootstrapServers")).unwrap_or_default(),
+        color: text(spec.get("color")).filter(|c| is_hex_colour(c)),
+        icon: text(spec.get("icon")).filter(|i| !i.is_empty()),
+        labels: string_labels(wire.get("metadata").and_then(|m| m.get("labels"))),
+        schema_registry: registry.and_then(|sr| {
+            Some(SchemaRegistrySummary { kind: text(sr.get("type"))?, url: sr.str_at("url").map(strip_userinfo) })
+        }),
+        name,
+    })
+}
+
+impl ToJson for KafkaCluster {
+    fn write_json(&self, out: &mut String) {
+        object(
+            out,
+            &[
+                ("name", &self.name),
+                ("displayName", &self.display_name),
+                ("bootstrapServers", &self.bootstrap_servers),
+                ("color", &self.color),
+                ("icon", &self.icon),
+                ("labels", &self.labels),
+                ("schemaRegistry", &self.schema_registry),
+            ],
+        );
+    }
+}
+
+impl ToJson for SchemaRegistrySummary {
+    fn write_json(&self, out: &mut String) {
+        object(out, &[("type", &self.kind), ("url", &self.url)]);
     }
 }
 
@@ -137,7 +122,7 @@ mod tests {
 
     #[test]
     fn secrets_never_survive_decoding() {
-        let out = serde_json::to_string(&decode_clusters(&fixture()).unwrap()).unwrap();
+        let out = crate::json::to_string(&decode_clusters(&fixture()).unwrap());
         assert!(!out.contains(SECRET), "{out}");
         assert!(!out.contains("properties") && !out.contains("security") && !out.contains("kafkaFlavor"));
     }

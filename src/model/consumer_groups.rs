@@ -1,58 +1,40 @@
 //! Consumer groups and their lag, from the v1 search
 //! (`POST /public/v1/clusters/{c}/consumergroups`), the only public source.
 
-use serde::{Deserialize, Serialize};
-use serde_json::Value;
-
-use super::common::{decode_error, number, text};
+use super::common::{decode_error, number, parse, text};
 use crate::error::CoreError;
+use crate::json::{object, Json, Number, ToJson};
 
 /// One page of a v1 search: `{data, page, totalPages, perPage, totalElements}`.
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
 pub struct SearchPage<T> {
     pub data: Vec<T>,
-    #[serde(default)]
-    pub total_pages: Option<Value>,
-    #[serde(default)]
-    pub total_elements: Option<Value>,
+    pub total_pages: u32,
+    pub total_elements: Option<Number>,
 }
 
-impl<T> SearchPage<T> {
-    pub fn total_pages(&self) -> u32 {
-        self.total_pages.as_ref().and_then(number).map_or(1, |n| n.clamp(0.0, f64::from(u32::MAX)) as u32)
-    }
-
-    pub fn total_elements(&self) -> Option<f64> {
-        self.total_elements.as_ref().and_then(number)
-    }
-}
-
-pub fn decode_page<T: for<'de> Deserialize<'de>>(body: &str, what: &str) -> Result<SearchPage<T>, CoreError> {
-    serde_json::from_str(body).map_err(|e| decode_error(what, &e))
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct WireConsumerGroup {
-    name: String,
-    #[serde(rename = "type", default)]
-    kind: Option<Value>,
-    #[serde(default)]
-    state: Option<Value>,
-    #[serde(default)]
-    members: Option<Value>,
-    #[serde(default)]
-    overall_lag: Option<Value>,
-    #[serde(default)]
-    max_lag_time_in_seconds: Option<Value>,
-    #[serde(default)]
-    topics: Option<Vec<Value>>,
+/// Decodes one page, each item of `data` with `item`.
+pub fn decode_page<T>(
+    body: &str,
+    what: &str,
+    item: &dyn Fn(&Json) -> Result<T, String>,
+) -> Result<SearchPage<T>, CoreError> {
+    let page = parse(body, what)?;
+    let items = page.get("data").and_then(Json::as_array).ok_or_else(|| decode_error(what, "data is not an array"))?;
+    let data = items
+        .iter()
+        .enumerate()
+        .map(|(index, wire)| item(wire).map_err(|why| decode_error(what, &format!("data item {index}: {why}"))))
+        .collect::<Result<Vec<T>, CoreError>>()?;
+    Ok(SearchPage {
+        data,
+        total_pages: number(page.get("totalPages"))
+            .map_or(1, |n| u32::try_from(n.to_u64_saturating()).unwrap_or(u32::MAX)),
+        total_elements: number(page.get("totalElements")),
+    })
 }
 
 /// A consumer group as the card shows it.
-#[derive(Debug, Serialize, PartialEq, Clone)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, PartialEq, Clone)]
 pub struct ConsumerGroup {
     pub name: String,
     pub cluster: String,
@@ -60,24 +42,48 @@ pub struct ConsumerGroup {
     pub indexed: bool,
     /// `Stable`, `Empty`, `PreparingRebalance`, `CompletingRebalance`, `Dead` or `Unknown`.
     pub state: Option<String>,
-    pub members: Option<f64>,
-    pub overall_lag: Option<f64>,
-    pub max_lag_seconds: Option<f64>,
+    pub members: Option<Number>,
+    pub overall_lag: Option<Number>,
+    pub max_lag_seconds: Option<Number>,
     pub topics: Vec<String>,
 }
 
-impl WireConsumerGroup {
-    pub fn into_view(self, cluster: &str) -> ConsumerGroup {
-        ConsumerGroup {
-            indexed: self.kind.as_ref().and_then(Value::as_str) != Some("NotIndexedConsumerGroup"),
-            name: self.name,
+impl ConsumerGroup {
+    pub fn decode(wire: &Json, cluster: &str) -> Result<ConsumerGroup, String> {
+        Ok(ConsumerGroup {
+            name: text(wire.get("name")).ok_or("name is not a string")?,
             cluster: cluster.to_string(),
-            state: text(self.state),
-            members: self.members.as_ref().and_then(number),
-            overall_lag: self.overall_lag.as_ref().and_then(number),
-            max_lag_seconds: self.max_lag_time_in_seconds.as_ref().and_then(number),
-            topics: self.topics.unwrap_or_default().into_iter().filter_map(|t| text(Some(t))).collect(),
-        }
+            indexed: wire.str_at("type") != Some("NotIndexedConsumerGroup"),
+            state: text(wire.get("state")),
+            members: number(wire.get("members")),
+            overall_lag: number(wire.get("overallLag")),
+            max_lag_seconds: number(wire.get("maxLagTimeInSeconds")),
+            topics: wire
+                .get("topics")
+                .and_then(Json::as_array)
+                .unwrap_or_default()
+                .iter()
+                .filter_map(|t| t.as_str().map(String::from))
+                .collect(),
+        })
+    }
+}
+
+impl ToJson for ConsumerGroup {
+    fn write_json(&self, out: &mut String) {
+        object(
+            out,
+            &[
+                ("name", &self.name),
+                ("cluster", &self.cluster),
+                ("indexed", &self.indexed),
+                ("state", &self.state),
+                ("members", &self.members),
+                ("overallLag", &self.overall_lag),
+                ("maxLagSeconds", &self.max_lag_seconds),
+                ("topics", &self.topics),
+            ],
+        );
     }
 }
 
@@ -85,30 +91,38 @@ impl WireConsumerGroup {
 mod tests {
     use super::*;
 
+    fn groups(body: &str) -> Result<SearchPage<ConsumerGroup>, CoreError> {
+        decode_page(body, "consumer groups", &|wire| ConsumerGroup::decode(wire, "prod-eu"))
+    }
+
     #[test]
     fn decodes_indexed_and_not_indexed_groups() {
-        let page: SearchPage<WireConsumerGroup> = decode_page(
+        let page = groups(
             r#"{"data":[{"type":"IndexedConsumerGroup","name":"clickstream-enricher","state":"Stable","members":3,"overallLag":542,"topics":["click.pageviews",null],"maxLagTimeInSeconds":12},
                         {"type":"NotIndexedConsumerGroup","name":"adhoc"}],
                 "page":1,"totalPages":3,"perPage":20,"totalElements":42}"#,
-            "consumer groups",
         )
         .unwrap();
-        assert_eq!((page.total_pages(), page.total_elements()), (3, Some(42.0)));
-        let groups: Vec<ConsumerGroup> = page.data.into_iter().map(|g| g.into_view("prod-eu")).collect();
-        assert_eq!(groups[0].overall_lag, Some(542.0));
+        assert_eq!((page.total_pages, page.total_elements), (3, Number::parse("42")));
+        let groups = page.data;
+        assert_eq!(groups[0].overall_lag, Number::parse("542"));
         assert_eq!(groups[0].topics, vec!["click.pageviews"]);
         assert!(groups[0].indexed && !groups[1].indexed);
         assert_eq!(groups[1].state, None);
+        assert_eq!(
+            crate::json::to_string(&groups[0]),
+            r#"{"name":"clickstream-enricher","cluster":"prod-eu","indexed":true,"state":"Stable","members":3,"overallLag":542,"maxLagSeconds":12,"topics":["click.pageviews"]}"#
+        );
     }
 
     #[test]
     fn odd_pages() {
-        let page: SearchPage<WireConsumerGroup> = decode_page(r#"{"data":[],"totalPages":-5}"#, "x").unwrap();
-        assert_eq!(page.total_pages(), 0);
-        let page: SearchPage<WireConsumerGroup> = decode_page(r#"{"data":[],"totalPages":1e300}"#, "x").unwrap();
-        assert_eq!(page.total_pages(), u32::MAX);
-        assert!(decode_page::<WireConsumerGroup>(r#"{"data":null}"#, "x").is_err());
-        assert!(decode_page::<WireConsumerGroup>("[]", "x").is_err());
+        assert_eq!(groups(r#"{"data":[],"totalPages":-5}"#).unwrap().total_pages, 0);
+        assert_eq!(groups(r#"{"data":[],"totalPages":1e300}"#).unwrap().total_pages, u32::MAX);
+        assert_eq!(groups(r#"{"data":[]}"#).unwrap().total_pages, 1);
+        for bad in [r#"{"data":null}"#, "[]", r#"{"data":[{"name":5}]}"#, r#"{"data":[1]}"#] {
+            let e = groups(bad).err().expect(bad);
+            assert_eq!(e.kind, crate::error::ErrorKind::Decode);
+        }
     }
 }

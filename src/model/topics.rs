@@ -3,195 +3,165 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
-use serde_json::Value;
-
-use super::common::{decode_error, number, string_labels, text};
+use super::common::{decode_error, decode_list, number, parse, required_string, string_labels, text};
 use crate::error::CoreError;
+use crate::json::{object, Json, Number, ToJson};
 
 pub const APPLICATION_LABEL: &str = "conduktor.io/application";
 pub const INSTANCE_LABEL: &str = "conduktor.io/application-instance";
 
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct WireTopicMetadata {
-    name: String,
-    #[serde(default)]
-    cluster: Option<Value>,
-    #[serde(default)]
-    labels: Option<BTreeMap<String, Value>>,
-    #[serde(default)]
-    description: Option<Value>,
-    #[serde(default)]
-    catalog_visibility: Option<Value>,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct WireTopicSpec {
-    #[serde(default)]
-    partitions: Option<Value>,
-    #[serde(default)]
-    replication_factor: Option<Value>,
-    #[serde(default)]
-    configs: Option<BTreeMap<String, Value>>,
-}
-
-#[derive(Deserialize)]
-struct WireTopic {
-    metadata: WireTopicMetadata,
-    #[serde(default)]
-    spec: Option<WireTopicSpec>,
-}
-
 /// A topic as the card shows it. Metrics are null until joined with the v1 search.
-#[derive(Debug, Serialize, PartialEq, Clone)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, PartialEq, Clone)]
 pub struct Topic {
     pub name: String,
     pub cluster: String,
-    pub partitions: Option<f64>,
-    pub replication_factor: Option<f64>,
+    pub partitions: Option<Number>,
+    pub replication_factor: Option<Number>,
     pub cleanup_policy: Option<String>,
     /// `retention.ms`; -1 means unlimited.
-    pub retention_ms: Option<f64>,
-    pub min_insync_replicas: Option<f64>,
+    pub retention_ms: Option<Number>,
+    pub min_insync_replicas: Option<Number>,
     pub description: Option<String>,
     pub catalog_visibility: Option<String>,
     pub labels: BTreeMap<String, String>,
     /// From Console's `conduktor.io/application` label.
     pub owner_application: Option<String>,
     pub owner_instance: Option<String>,
-    pub record_count: Option<f64>,
-    pub size_bytes: Option<f64>,
-    pub produce_rate: Option<f64>,
+    pub metrics: TopicMetrics,
+}
+
+/// What only the v1 search knows about a topic.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct TopicMetrics {
+    pub record_count: Option<Number>,
+    pub size_bytes: Option<Number>,
+    pub produce_rate: Option<Number>,
     pub last_activity_at: Option<String>,
 }
 
 impl Topic {
-    fn from_wire(wire: WireTopic, cluster: &str) -> Topic {
-        let WireTopic { metadata, spec } = wire;
-        let spec = spec.unwrap_or(WireTopicSpec { partitions: None, replication_factor: None, configs: None });
-        let configs = spec.configs.unwrap_or_default();
+    fn from_wire(wire: &Json, cluster: &str) -> Result<Topic, String> {
+        let name = required_string(wire, "metadata", "name")?;
+        let metadata = wire.get("metadata");
+        let spec = wire.get("spec");
+        let configs = spec.and_then(|s| s.get("configs"));
+        let config = |key: &str| configs.and_then(|c| c.get(key));
         // Config values are strings in Console ("604800000"); accept numbers too.
-        let config_number =
-            |key: &str| configs.get(key).and_then(|v| number(v).or_else(|| v.as_str()?.trim().parse().ok()));
-        let labels = string_labels(metadata.labels);
-        Topic {
-            cluster: text(metadata.cluster).unwrap_or_else(|| cluster.to_string()),
-            name: metadata.name,
-            partitions: spec.partitions.as_ref().and_then(number),
-            replication_factor: spec.replication_factor.as_ref().and_then(number),
-            cleanup_policy: configs.get("cleanup.policy").and_then(|v| v.as_str().map(String::from)),
+        let config_number = |key: &str| number(config(key)).or_else(|| Number::parse_loose(config(key)?.as_str()?));
+        let labels = string_labels(metadata.and_then(|m| m.get("labels")));
+        Ok(Topic {
+            cluster: text(metadata.and_then(|m| m.get("cluster"))).unwrap_or_else(|| cluster.to_string()),
+            name,
+            partitions: number(spec.and_then(|s| s.get("partitions"))),
+            replication_factor: number(spec.and_then(|s| s.get("replicationFactor"))),
+            cleanup_policy: text(config("cleanup.policy")),
             retention_ms: config_number("retention.ms"),
             min_insync_replicas: config_number("min.insync.replicas"),
-            description: text(metadata.description),
-            catalog_visibility: text(metadata.catalog_visibility),
+            description: text(metadata.and_then(|m| m.get("description"))),
+            catalog_visibility: text(metadata.and_then(|m| m.get("catalogVisibility"))),
             owner_application: labels.get(APPLICATION_LABEL).cloned(),
             owner_instance: labels.get(INSTANCE_LABEL).cloned(),
             labels,
-            record_count: None,
-            size_bytes: None,
-            produce_rate: None,
-            last_activity_at: None,
-        }
-    }
-
-    /// Adds the v1 search's metrics (and fills gaps) for the same topic.
-    pub fn join_metrics(&mut self, metrics: &TopicMetrics) {
-        self.record_count = metrics.record_count;
-        self.size_bytes = metrics.size_bytes;
-        self.produce_rate = metrics.produce_rate;
-        self.last_activity_at.clone_from(&metrics.last_activity_at);
+            metrics: TopicMetrics::default(),
+        })
     }
 }
 
 pub fn decode_topics(body: &str, cluster: &str) -> Result<Vec<Topic>, CoreError> {
-    let wire: Vec<WireTopic> = serde_json::from_str(body).map_err(|e| decode_error("the topic list", &e))?;
-    Ok(wire.into_iter().map(|t| Topic::from_wire(t, cluster)).collect())
+    decode_list(body, "the topic list", &|item| Topic::from_wire(item, cluster))
 }
 
 /// One topic (`GET .../topic/{name}`).
 pub fn decode_topic(body: &str, cluster: &str) -> Result<Topic, CoreError> {
-    let wire: WireTopic = serde_json::from_str(body).map_err(|e| decode_error("the topic", &e))?;
-    Ok(Topic::from_wire(wire, cluster))
+    Topic::from_wire(&parse(body, "the topic")?, cluster).map_err(|why| decode_error("the topic", &why))
 }
 
 /// One item of the v1 topic search (`IndexedTopic`, or `NotIndexedTopic` with a name only).
-#[derive(Debug, Deserialize, Clone, PartialEq)]
-#[serde(rename_all = "camelCase")]
-pub struct WireSearchTopic {
-    pub name: String,
-    #[serde(default)]
-    pub labels: Option<BTreeMap<String, Value>>,
-    #[serde(default)]
-    record_count: Option<Value>,
-    #[serde(default)]
-    topic_size: Option<Value>,
-    #[serde(default)]
-    produce_rate: Option<Value>,
-    #[serde(default)]
-    last_activity_at: Option<Value>,
-    #[serde(default)]
-    partition_count: Option<Value>,
-    #[serde(default)]
-    replication_factor: Option<Value>,
-    #[serde(default)]
-    cleanup_policy: Option<Value>,
-    #[serde(default)]
-    retention_in_ms: Option<Value>,
-    #[serde(default)]
-    min_isr: Option<Value>,
-}
-
 #[derive(Debug, Clone, PartialEq)]
-pub struct TopicMetrics {
-    pub record_count: Option<f64>,
-    pub size_bytes: Option<f64>,
-    pub produce_rate: Option<f64>,
-    pub last_activity_at: Option<String>,
+pub struct SearchTopic {
+    pub name: String,
+    pub labels: BTreeMap<String, String>,
+    pub metrics: TopicMetrics,
+    partitions: Option<Number>,
+    replication_factor: Option<Number>,
+    cleanup_policy: Option<String>,
+    retention_ms: Option<Number>,
+    min_insync_replicas: Option<Number>,
 }
 
-impl WireSearchTopic {
-    pub fn metrics(&self) -> TopicMetrics {
-        TopicMetrics {
-            record_count: self.record_count.as_ref().and_then(number),
-            size_bytes: self.topic_size.as_ref().and_then(number),
-            produce_rate: self.produce_rate.as_ref().and_then(number),
-            last_activity_at: text(self.last_activity_at.clone()),
-        }
+impl SearchTopic {
+    pub fn decode(wire: &Json) -> Result<SearchTopic, String> {
+        Ok(SearchTopic {
+            name: text(wire.get("name")).ok_or("name is not a string")?,
+            labels: string_labels(wire.get("labels")),
+            metrics: TopicMetrics {
+                record_count: number(wire.get("recordCount")),
+                size_bytes: number(wire.get("topicSize")),
+                produce_rate: number(wire.get("produceRate")),
+                last_activity_at: text(wire.get("lastActivityAt")),
+            },
+            partitions: number(wire.get("partitionCount")),
+            replication_factor: number(wire.get("replicationFactor")),
+            cleanup_policy: text(wire.get("cleanupPolicy")),
+            retention_ms: number(wire.get("retentionInMs")),
+            min_insync_replicas: number(wire.get("minIsr")),
+        })
     }
 
     /// A topic known only from the search (no v2 read), e.g. found by prefix.
     pub fn into_topic(self, cluster: &str) -> Topic {
-        let metrics = self.metrics();
-        let labels = string_labels(self.labels);
-        let mut topic = Topic {
+        Topic {
             name: self.name,
             cluster: cluster.to_string(),
-            partitions: self.partition_count.as_ref().and_then(number),
-            replication_factor: self.replication_factor.as_ref().and_then(number),
-            cleanup_policy: text(self.cleanup_policy),
-            retention_ms: self.retention_in_ms.as_ref().and_then(number),
-            min_insync_replicas: self.min_isr.as_ref().and_then(number),
+            partitions: self.partitions,
+            replication_factor: self.replication_factor,
+            cleanup_policy: self.cleanup_policy,
+            retention_ms: self.retention_ms,
+            min_insync_replicas: self.min_insync_replicas,
             description: None,
             catalog_visibility: None,
-            owner_application: labels.get(APPLICATION_LABEL).cloned(),
-            owner_instance: labels.get(INSTANCE_LABEL).cloned(),
-            labels,
-            record_count: None,
-            size_bytes: None,
-            produce_rate: None,
-            last_activity_at: None,
-        };
-        topic.join_metrics(&metrics);
-        topic
+            owner_application: self.labels.get(APPLICATION_LABEL).cloned(),
+            owner_instance: self.labels.get(INSTANCE_LABEL).cloned(),
+            labels: self.labels,
+            metrics: self.metrics,
+        }
+    }
+}
+
+impl ToJson for Topic {
+    fn write_json(&self, out: &mut String) {
+        let m = &self.metrics;
+        object(
+            out,
+            &[
+                ("name", &self.name),
+                ("cluster", &self.cluster),
+                ("partitions", &self.partitions),
+                ("replicationFactor", &self.replication_factor),
+                ("cleanupPolicy", &self.cleanup_policy),
+                ("retentionMs", &self.retention_ms),
+                ("minInsyncReplicas", &self.min_insync_replicas),
+                ("description", &self.description),
+                ("catalogVisibility", &self.catalog_visibility),
+                ("labels", &self.labels),
+                ("ownerApplication", &self.owner_application),
+                ("ownerInstance", &self.owner_instance),
+                ("recordCount", &m.record_count),
+                ("sizeBytes", &m.size_bytes),
+                ("produceRate", &m.produce_rate),
+                ("lastActivityAt", &m.last_activity_at),
+            ],
+        );
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn n(text: &str) -> Option<Number> {
+        Some(Number::parse(text).unwrap())
+    }
 
     const TOPIC: &str = r#"{"apiVersion":"v2","kind":"Topic",
       "metadata":{"name":"click.pageviews","cluster":"prod-eu",
@@ -203,13 +173,13 @@ mod tests {
     fn decodes_a_topic_with_owner_and_configs() {
         let topic = decode_topic(TOPIC, "ignored").unwrap();
         assert_eq!(topic.cluster, "prod-eu");
-        assert_eq!((topic.partitions, topic.replication_factor), (Some(6.0), Some(3.0)));
-        assert_eq!(topic.retention_ms, Some(604_800_000.0));
-        assert_eq!(topic.min_insync_replicas, Some(2.0));
+        assert_eq!((topic.partitions.clone(), topic.replication_factor.clone()), (n("6"), n("3")));
+        assert_eq!(topic.retention_ms, n("604800000"));
+        assert_eq!(topic.min_insync_replicas, n("2"));
         assert_eq!(topic.cleanup_policy.as_deref(), Some("delete"));
         assert_eq!(topic.owner_application.as_deref(), Some("clickstream-app"));
         assert_eq!(topic.owner_instance.as_deref(), Some("clickstream-prod"));
-        assert_eq!(topic.record_count, None);
+        assert_eq!(topic.metrics, TopicMetrics::default());
     }
 
     #[test]
@@ -227,17 +197,31 @@ mod tests {
     }
 
     #[test]
-    fn joins_search_metrics() {
-        let mut topic = decode_topic(TOPIC, "prod-eu").unwrap();
-        let search: WireSearchTopic = serde_json::from_str(
-            r#"{"type":"IndexedTopic","name":"click.pageviews","recordCount":9007199254740993,"topicSize":1024,"produceRate":12,"lastActivityAt":"2026-11-29T10:00:00Z","partitionCount":6}"#,
+    fn decodes_search_items_with_metrics() {
+        let search = SearchTopic::decode(
+            &crate::json::parse(
+                r#"{"type":"IndexedTopic","name":"click.pageviews","recordCount":9007199254740993,"topicSize":1024,"produceRate":12.5,"lastActivityAt":"2026-11-29T10:00:00Z","partitionCount":6,"labels":{"conduktor.io/application":"clickstream-app"}}"#,
+            )
+            .unwrap(),
         )
         .unwrap();
-        topic.join_metrics(&search.metrics());
-        assert_eq!(topic.size_bytes, Some(1024.0));
-        assert_eq!(topic.last_activity_at.as_deref(), Some("2026-11-29T10:00:00Z"));
-        assert!(topic.record_count.unwrap() > 9.0e15, "large counts stay numbers");
-        let not_indexed: WireSearchTopic = serde_json::from_str(r#"{"type":"NotIndexedTopic","name":"x"}"#).unwrap();
-        assert_eq!(not_indexed.into_topic("c").record_count, None);
+        let topic = search.into_topic("prod-eu");
+        assert_eq!(topic.metrics.size_bytes, n("1024"));
+        assert_eq!(topic.metrics.produce_rate, n("12.5"));
+        assert_eq!(topic.metrics.last_activity_at.as_deref(), Some("2026-11-29T10:00:00Z"));
+        assert_eq!(topic.metrics.record_count, n("9007199254740993"), "large counts are passed on exactly");
+        assert_eq!((topic.partitions, topic.owner_application.as_deref()), (n("6"), Some("clickstream-app")));
+        let not_indexed = SearchTopic::decode(&crate::json::parse(r#"{"type":"NotIndexedTopic","name":"x"}"#).unwrap());
+        assert_eq!(not_indexed.unwrap().into_topic("c").metrics, TopicMetrics::default());
+        assert!(SearchTopic::decode(&crate::json::parse(r#"{"name":null}"#).unwrap()).is_err());
+    }
+
+    #[test]
+    fn writes_the_javascript_shape() {
+        let topic = decode_topic(TOPIC, "ignored").unwrap();
+        assert_eq!(
+            crate::json::to_string(&topic),
+            r#"{"name":"click.pageviews","cluster":"prod-eu","partitions":6,"replicationFactor":3,"cleanupPolicy":"delete","retentionMs":604800000,"minInsyncReplicas":2,"description":"Raw page views","catalogVisibility":"PUBLIC","labels":{"conduktor.io/application":"clickstream-app","conduktor.io/application-instance":"clickstream-prod"},"ownerApplication":"clickstream-app","ownerInstance":"clickstream-prod","recordCount":null,"sizeBytes":null,"produceRate":null,"lastActivityAt":null}"#
+        );
     }
 }
