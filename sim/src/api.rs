@@ -4,31 +4,41 @@
 
 use std::sync::Arc;
 
-use axum::extract::{FromRequestParts, Path, Query, State};
+use axum::extract::{Path, Query, State};
 use axum::http::header::{AUTHORIZATION, CONTENT_TYPE};
-use axum::http::request::Parts;
-use axum::http::{HeaderName, Method, StatusCode};
+use axum::http::{HeaderName, HeaderValue, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use serde::Deserialize;
 use serde_json::{json, Value};
-use tower_http::cors::{Any, CorsLayer};
+use tower_http::cors::{AllowOrigin, CorsLayer};
 
+use crate::auth::Verifier;
 use crate::controls::{self, Controls};
 use crate::data::Seed;
-use crate::idp::{Claims, DevIdp, TokenRequest};
-use crate::rbac::{Access, ConsoleGroup, Resource};
+use crate::idp::{DevIdp, TokenRequest};
+use crate::rbac::{ConsoleGroup, Resource};
 use crate::search::{search_consumer_groups, search_topics, SearchRequest};
+use crate::session::{self, User};
+use crate::users::Users;
 
 pub struct AppState {
-    pub idp: DevIdp,
+    pub idp: Arc<DevIdp>,
+    pub verifier: Verifier,
     pub data: Seed,
     pub controls: Controls,
     pub groups: Vec<ConsoleGroup>,
+    pub users: Users,
+    /// Origins allowed by CORS; empty: any origin.
+    pub cors_origins: Vec<HeaderValue>,
 }
 
 type Shared = Arc<AppState>;
+
+/// The OpenAPI document of what the simulator serves (Console serves its own at
+/// the same paths).
+const OPENAPI_YAML: &str = include_str!("openapi.yaml");
 
 pub fn router(state: Shared) -> Router {
     let public = Router::new()
@@ -41,11 +51,15 @@ pub fn router(state: Shared) -> Router {
         .route("/self-serve/v1/application", get(list_applications))
         .route("/self-serve/v1/application/{name}", get(get_application))
         .route("/kafka/v2/cluster/{cluster}/subject", get(list_subjects))
+        .route("/kafka/v2/cluster/{cluster}/subject/{name}", get(get_subject))
         .route("/self-serve/v1/application-group", get(list_application_groups))
         .route("/self-serve/v1/application-instance", get(list_instances))
-        .route("/self-serve/v1/application-instance/{name}", get(get_instance));
+        .route("/self-serve/v1/application-instance/{name}", get(get_instance))
+        .route("/docs/docs.yaml", get(docs));
+    let origins =
+        if state.cors_origins.is_empty() { AllowOrigin::any() } else { AllowOrigin::list(state.cors_origins.clone()) };
     let cors = CorsLayer::new()
-        .allow_origin(Any)
+        .allow_origin(origins)
         .allow_methods([Method::GET, Method::POST, Method::DELETE])
         .allow_headers([AUTHORIZATION, CONTENT_TYPE])
         .expose_headers([HeaderName::from_static("retry-after")]);
@@ -53,7 +67,9 @@ pub fn router(state: Shared) -> Router {
     if state.controls.enabled {
         router = router
             .route("/sim/faults", post(controls::add_fault).delete(controls::clear_faults))
-            .route("/sim/requests", get(controls::list_requests).delete(controls::clear_requests));
+            .route("/sim/requests", get(controls::list_requests).delete(controls::clear_requests))
+            .route("/sim/users", get(controls::list_users).delete(controls::clear_users))
+            .route("/sim/auth", get(controls::auth_settings));
     }
     router
         .nest("/public", public.clone())
@@ -64,43 +80,18 @@ pub fn router(state: Shared) -> Router {
         .route("/idp/token", post(token))
         .fallback(not_found)
         .layer(axum::middleware::from_fn_with_state(state.clone(), controls::middleware))
+        .layer(axum::middleware::from_fn(crate::logging::access_log))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), session::authenticate))
         .layer(cors)
         .with_state(state)
 }
 
 /// Console's error body and titles (`conduktor-api.md` §3).
-pub struct ConsoleError(StatusCode, &'static str);
+pub struct ConsoleError(pub StatusCode, pub &'static str);
 
 impl IntoResponse for ConsoleError {
     fn into_response(self) -> Response {
         (self.0, Json(json!({ "title": self.1 }))).into_response()
-    }
-}
-
-const UNAUTHENTICATED: ConsoleError = ConsoleError(StatusCode::UNAUTHORIZED, "The user is not authenticated");
-
-/// The authenticated Console user, from a delegated JWT.
-/// The authenticated Console user: their claims and what their groups let them see.
-pub struct User {
-    #[allow(dead_code)]
-    pub claims: Claims,
-    pub access: Access,
-}
-
-impl FromRequestParts<Shared> for User {
-    type Rejection = ConsoleError;
-
-    async fn from_request_parts(parts: &mut Parts, state: &Shared) -> Result<Self, Self::Rejection> {
-        let header = parts.headers.get(AUTHORIZATION).and_then(|v| v.to_str().ok()).ok_or(UNAUTHENTICATED)?;
-        let token = header.strip_prefix("Bearer ").ok_or(UNAUTHENTICATED)?;
-        match state.idp.validate(token) {
-            Ok(claims) => Ok(User { access: Access::for_claims(&state.groups, &claims.groups), claims }),
-            Err(reason) => {
-                // The reason is logged, never the token.
-                eprintln!("401 {} {}: {reason}", parts.method, parts.uri.path());
-                Err(UNAUTHENTICATED)
-            }
-        }
     }
 }
 
@@ -122,6 +113,7 @@ fn no_such(slug: &'static str) -> ConsoleError {
         "kafka-cluster" => "No kafka-cluster with this name exists",
         "topic" => "No topic with this name exists",
         "application" => "No application with this name exists",
+        "subject" => "No subject with this name exists",
         _ => "No application-instance with this name exists",
     };
     ConsoleError(StatusCode::NOT_FOUND, title)
@@ -250,6 +242,25 @@ async fn list_subjects(
     Ok(Json(visible.cloned().collect()))
 }
 
+async fn get_subject(
+    user: User,
+    State(state): State<Shared>,
+    Path((cluster, name)): Path<(String, String)>,
+) -> Result<Json<Value>, ConsoleError> {
+    visible_cluster(&state, &user, &cluster, no_such("kafka-cluster"), FORBIDDEN)?;
+    let subjects = state.data.subjects.iter().filter(|s| s["metadata"]["cluster"] == cluster.as_str());
+    let subject = find_named(subjects, &name).ok_or(no_such("subject"))?;
+    if !user.access.sees(Resource::Subject, &cluster, &name) {
+        return Err(FORBIDDEN);
+    }
+    Ok(Json(subject))
+}
+
+/// Served without authentication (a guess: Console's CLI reads it at start-up).
+async fn docs() -> Response {
+    ([(CONTENT_TYPE, "application/yaml")], OPENAPI_YAML).into_response()
+}
+
 async fn list_application_groups(
     _user: User,
     State(state): State<Shared>,
@@ -307,19 +318,60 @@ async fn jwks(State(state): State<Shared>) -> Json<Value> {
     Json(state.idp.jwks())
 }
 
-async fn token(State(state): State<Shared>, Json(request): Json<TokenRequest>) -> Response {
-    match state.idp.mint(&request) {
-        Ok((token, expires_in)) => Json(json!({
+async fn token(
+    State(state): State<Shared>,
+    request: Result<Json<TokenRequest>, axum::extract::rejection::JsonRejection>,
+) -> Response {
+    let invalid = |msg: String| {
+        (StatusCode::BAD_REQUEST, Json(json!({ "title": "The request is not valid", "msg": msg }))).into_response()
+    };
+    let request = match request {
+        Ok(Json(request)) => request,
+        Err(rejection) => return invalid(rejection.body_text()),
+    };
+    // Signing is CPU work (and a `wrongKey` may generate an RSA key): off the reactor.
+    match tokio::task::spawn_blocking(move || state.idp.mint(&request)).await {
+        Ok(Ok((token, expires_in))) => Json(json!({
             "access_token": token, "id_token": token, "token_type": "Bearer", "expires_in": expires_in
         }))
         .into_response(),
-        Err(e) => (StatusCode::INTERNAL_SERVER_ERROR, Json(json!({ "title": format!("could not sign: {e}") })))
+        Ok(Err(error)) => invalid(error.to_string()),
+        Err(_) => ConsoleError(StatusCode::INTERNAL_SERVER_ERROR, "An unexpected error occurred in the server")
             .into_response(),
     }
 }
 
 async fn not_found() -> ConsoleError {
     ConsoleError(StatusCode::NOT_FOUND, "No resource with this path exists")
+}
+
+/// One development IdP for all tests (RSA key generation is slow in debug builds).
+#[cfg(test)]
+pub fn test_idp() -> Arc<DevIdp> {
+    static IDP: std::sync::OnceLock<Arc<DevIdp>> = std::sync::OnceLock::new();
+    IDP.get_or_init(|| Arc::new(DevIdp::generate("http://127.0.0.1:1/idp".into()).expect("a key"))).clone()
+}
+
+/// The demo dataset behind the test IdP's issuer, with default claims.
+#[cfg(test)]
+pub fn test_state(test_controls: bool) -> Shared {
+    Arc::new(test_app_state(test_controls))
+}
+
+#[cfg(test)]
+pub fn test_app_state(test_controls: bool) -> AppState {
+    let idp = test_idp();
+    let keys = crate::jwks::parse_jwks(&idp.jwks()).expect("the dev JWKS");
+    let verifier = Verifier::new(idp.issuer().into(), crate::auth::Keys::Local(keys), "email".into(), "groups".into());
+    AppState {
+        idp,
+        verifier,
+        data: Seed::default(),
+        controls: Controls::new(test_controls),
+        groups: crate::rbac::demo_groups(),
+        users: Users::default(),
+        cors_origins: vec![],
+    }
 }
 
 #[cfg(test)]
@@ -331,12 +383,7 @@ mod tests {
     use super::*;
 
     fn app() -> (Router, Shared) {
-        let state = Arc::new(AppState {
-            idp: DevIdp::generate("http://127.0.0.1:1/idp".into()).unwrap(),
-            data: Seed::default(),
-            controls: Controls::new(false),
-            groups: crate::rbac::demo_groups(),
-        });
+        let state = test_state(false);
         (router(state.clone()), state)
     }
 

@@ -6,6 +6,10 @@
 //! - `GET /sim/requests` lists the requests received (method, path, status, user,
 //!   a short fingerprint of the token — never the token — and the response body
 //!   size); `DELETE /sim/requests` clears the log.
+//! - `GET /sim/users` lists the users provisioned from valid tokens, with when
+//!   they were first and last seen; `DELETE /sim/users` forgets them.
+//! - `GET /sim/auth` shows the trusted issuer, the claim names and how many
+//!   times the issuer's keys were fetched.
 
 use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
@@ -14,7 +18,7 @@ use std::time::Duration;
 
 use axum::body::{Body, HttpBody};
 use axum::extract::{Request, State};
-use axum::http::header::{AUTHORIZATION, CONTENT_TYPE, RETRY_AFTER};
+use axum::http::header::{CONTENT_TYPE, RETRY_AFTER};
 use axum::http::{HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
@@ -156,6 +160,19 @@ pub async fn clear_requests(State(state): State<Arc<AppState>>) -> StatusCode {
     StatusCode::NO_CONTENT
 }
 
+pub async fn auth_settings(State(state): State<Arc<AppState>>) -> Json<Value> {
+    Json(state.verifier.describe())
+}
+
+pub async fn list_users(State(state): State<Arc<AppState>>) -> Json<Value> {
+    Json(json!(state.users.list()))
+}
+
+pub async fn clear_users(State(state): State<Arc<AppState>>) -> StatusCode {
+    state.users.clear();
+    StatusCode::NO_CONTENT
+}
+
 /// Applies faults and records requests to the API (not to `/sim` or preflights).
 pub async fn middleware(State(state): State<Arc<AppState>>, request: Request, next: Next) -> Response {
     let path = request.uri().path().to_string();
@@ -164,13 +181,8 @@ pub async fn middleware(State(state): State<Arc<AppState>>, request: Request, ne
     }
     let method = request.method().clone();
     let query = request.uri().query().map(String::from);
-    let token = request
-        .headers()
-        .get(AUTHORIZATION)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Bearer "))
-        .map(String::from);
-    let user = token.as_deref().and_then(|t| state.idp.validate(t).ok()).and_then(|c| c.email);
+    let token_fingerprint = crate::auth::bearer_token(request.headers()).ok().map(fingerprint);
+    let user = crate::session::username(request.extensions());
     let fault = state.controls.take_fault(&method, &path);
     if let Some(delay) = fault.as_ref().and_then(|f| f.delay_ms) {
         tokio::time::sleep(Duration::from_millis(delay)).await;
@@ -186,7 +198,7 @@ pub async fn middleware(State(state): State<Arc<AppState>>, request: Request, ne
         query,
         status: response.status().as_u16(),
         user,
-        token_fingerprint: token.as_deref().map(fingerprint),
+        token_fingerprint,
         response_bytes: response.body().size_hint().exact(),
         fault: fault.is_some(),
     });

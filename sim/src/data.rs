@@ -23,13 +23,13 @@ pub struct TopicMetrics {
     pub record_count: i64,
     pub size_bytes: i64,
     pub produce_rate: i32,
-    pub last_activity_at: &'static str,
+    pub last_activity_at: String,
 }
 
 pub struct ConsumerGroup {
     pub cluster: String,
     pub name: String,
-    pub state: &'static str,
+    pub state: String,
     pub members: i32,
     pub overall_lag: Option<i64>,
     pub max_lag_seconds: Option<i64>,
@@ -39,7 +39,7 @@ pub struct ConsumerGroup {
 fn group(
     cluster: &str,
     name: &str,
-    state: &'static str,
+    state: &str,
     members: i32,
     (overall_lag, max_lag_seconds): (Option<i64>, Option<i64>),
     topics: &[&str],
@@ -47,7 +47,7 @@ fn group(
     ConsumerGroup {
         cluster: cluster.into(),
         name: name.into(),
-        state,
+        state: state.into(),
         members,
         overall_lag,
         max_lag_seconds,
@@ -124,8 +124,8 @@ fn subject(cluster: &str, name: &str, application: Option<&str>, id: i32, versio
     })
 }
 
-fn metrics(record_count: i64, size_bytes: i64, produce_rate: i32, last_activity_at: &'static str) -> TopicMetrics {
-    TopicMetrics { record_count, size_bytes, produce_rate, last_activity_at }
+fn metrics(record_count: i64, size_bytes: i64, produce_rate: i32, last_activity_at: &str) -> TopicMetrics {
+    TopicMetrics { record_count, size_bytes, produce_rate, last_activity_at: last_activity_at.into() }
 }
 
 const WEEK_MS: i64 = 604_800_000;

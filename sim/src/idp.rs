@@ -1,70 +1,81 @@
-//! The built-in development identity provider: an RS256 key generated at start-up,
-//! OIDC discovery and JWKS documents, a token endpoint that signs whatever identity
-//! a test asks for, and the validation Console applies to delegated JWTs
-//! (signature against the issuer's keys, issuer, expiry; `aud` is not checked,
-//! as Console documents no audience setting).
+//! The built-in development identity provider — for development and tests only:
+//! it signs whatever identity it is asked for. An RS256 key (generated at
+//! start-up) and an ES256 key (P-256), served through OIDC discovery and a JWKS
+//! like a real IdP's, and `POST /idp/token` with switches for the tokens tests
+//! need: expired, not yet valid, wrong issuer, signed by a key outside the JWKS,
+//! an unknown `kid`, extra or missing claims.
+//!
+//! Validation is not here: `auth.rs` checks every token, the built-in issuer's
+//! included, the way Console checks a delegated JWT.
 
+use std::sync::OnceLock;
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use base64::Engine;
-use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
+use jsonwebtoken::jwk::{AlgorithmParameters, Jwk};
+use jsonwebtoken::{Algorithm, EncodingKey, Header};
+use p256::pkcs8::EncodePrivateKey;
+use rand::RngCore;
 use rsa::pkcs1::{EncodeRsaPrivateKey, LineEnding};
-use rsa::traits::PublicKeyParts;
-use serde::{Deserialize, Serialize};
-use serde_json::{json, Value};
+use serde::Deserialize;
+use serde_json::{json, Map, Value};
 
-const KEY_ID: &str = "conduktor-sim-dev";
+pub const RSA_KEY_ID: &str = "conduktor-sim-dev";
+pub const EC_KEY_ID: &str = "conduktor-sim-dev-es256";
 
-/// Clock skew tolerated on `exp` and `nbf`.
-const LEEWAY_SECONDS: u64 = 5;
+/// The issuer written into `wrongIssuer` tokens.
+pub const WRONG_ISSUER: &str = "https://wrong-issuer.invalid/";
 
-pub struct DevIdp {
-    issuer: String,
+type BoxError = Box<dyn std::error::Error + Send + Sync>;
+
+/// A signing key and the public JWK that verifies it.
+#[derive(Clone)]
+struct SigningKey {
     encoding: EncodingKey,
-    decoding: DecodingKey,
     jwk: Value,
 }
 
-/// The claims Console reads: `email` (username claim) and `groups` (groups claim).
-#[derive(Debug, Serialize, Deserialize)]
-pub struct Claims {
-    pub iss: String,
-    pub sub: String,
-    pub aud: String,
-    pub iat: u64,
-    pub exp: u64,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub nbf: Option<u64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub email: Option<String>,
-    #[serde(default)]
-    pub groups: Vec<String>,
+pub struct DevIdp {
+    issuer: String,
+    rsa: SigningKey,
+    ec: SigningKey,
+    /// Signs `wrongKey` tokens; generated on first use, never published.
+    stranger: OnceLock<Result<EncodingKey, String>>,
 }
 
-/// What `POST /idp/token` accepts.
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
+/// What `POST /idp/token` accepts. Only `email` and `groups` are needed; the rest
+/// are switches for test tokens.
+#[derive(Debug, Default, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct TokenRequest {
     pub email: Option<String>,
     #[serde(default)]
     pub groups: Vec<String>,
-    /// Lifetime in seconds; negative values mint already-expired tokens for tests.
+    /// Lifetime in seconds (default 3600); negative values mint expired tokens.
     pub expires_in: Option<i64>,
+    /// `RS256` (default) or `ES256`.
+    pub alg: Option<String>,
+    /// Shorthand for an `exp` one minute in the past (beyond the leeway).
+    #[serde(default)]
+    pub expired: bool,
+    /// Seconds from now for `nbf` (absent: no `nbf`).
+    pub not_before_in: Option<i64>,
+    /// Sign with `iss` set to another issuer.
+    #[serde(default)]
+    pub wrong_issuer: bool,
+    /// Sign with a key that is not in the JWKS, under the published `kid`.
+    #[serde(default)]
+    pub wrong_key: bool,
+    /// Override the header's `kid` (e.g. one the JWKS does not have).
+    pub kid: Option<String>,
+    /// Extra claims, merged last (they may override standard ones); a `null`
+    /// value removes the claim.
+    #[serde(default)]
+    pub claims: Map<String, Value>,
 }
 
 impl DevIdp {
-    pub fn generate(issuer: String) -> Result<DevIdp, Box<dyn std::error::Error>> {
-        let private = rsa::RsaPrivateKey::new(&mut rand::rngs::OsRng, 2048)?;
-        let n = URL_SAFE_NO_PAD.encode(private.n().to_bytes_be());
-        let e = URL_SAFE_NO_PAD.encode(private.e().to_bytes_be());
-        let pem = private.to_pkcs1_pem(LineEnding::LF)?;
-        Ok(DevIdp {
-            issuer,
-            encoding: EncodingKey::from_rsa_pem(pem.as_bytes())?,
-            decoding: DecodingKey::from_rsa_components(&n, &e)?,
-            jwk: json!({ "kty": "RSA", "use": "sig", "alg": "RS256", "kid": KEY_ID, "n": n, "e": e }),
-        })
+    pub fn generate(issuer: String) -> Result<DevIdp, BoxError> {
+        Ok(DevIdp { issuer, rsa: rsa_key(RSA_KEY_ID)?, ec: ec_key(EC_KEY_ID)?, stranger: OnceLock::new() })
     }
 
     pub fn issuer(&self) -> &str {
@@ -78,144 +89,153 @@ impl DevIdp {
             "token_endpoint": format!("{}/token", self.issuer),
             "response_types_supported": ["id_token"],
             "subject_types_supported": ["public"],
-            "id_token_signing_alg_values_supported": ["RS256"],
-            "claims_supported": ["iss", "sub", "aud", "exp", "iat", "email", "groups"],
+            "id_token_signing_alg_values_supported": ["RS256", "ES256"],
+            "claims_supported": ["iss", "sub", "aud", "exp", "iat", "nbf", "email", "groups"],
         })
     }
 
     pub fn jwks(&self) -> Value {
-        json!({ "keys": [self.jwk] })
+        json!({ "keys": [self.rsa.jwk, self.ec.jwk] })
     }
 
-    pub fn mint(&self, request: &TokenRequest) -> Result<(String, i64), jsonwebtoken::errors::Error> {
+    pub fn mint(&self, request: &TokenRequest) -> Result<(String, i64), BoxError> {
         let now = now();
-        let lifetime = request.expires_in.unwrap_or(3600);
-        let claims = Claims {
-            iss: self.issuer.clone(),
-            sub: request.email.clone().unwrap_or_else(|| "anonymous".into()),
-            aud: "backstage".into(),
-            iat: now,
-            exp: now.saturating_add_signed(lifetime),
-            nbf: None,
-            email: request.email.clone(),
-            groups: request.groups.clone(),
+        let lifetime = if request.expired { -60 } else { request.expires_in.unwrap_or(3600) };
+        let mut claims = Map::new();
+        let issuer = if request.wrong_issuer { WRONG_ISSUER } else { self.issuer.as_str() };
+        claims.insert("iss".into(), json!(issuer));
+        claims.insert("sub".into(), json!(request.email.as_deref().unwrap_or("anonymous")));
+        claims.insert("aud".into(), json!("backstage"));
+        claims.insert("iat".into(), json!(now));
+        claims.insert("exp".into(), json!(now.saturating_add_signed(lifetime)));
+        if let Some(offset) = request.not_before_in {
+            claims.insert("nbf".into(), json!(now.saturating_add_signed(offset)));
+        }
+        if let Some(email) = &request.email {
+            claims.insert("email".into(), json!(email));
+        }
+        claims.insert("groups".into(), json!(request.groups));
+        for (key, value) in &request.claims {
+            if value.is_null() {
+                claims.remove(key);
+            } else {
+                claims.insert(key.clone(), value.clone());
+            }
+        }
+        let (algorithm, key, kid) = match request.alg.as_deref().unwrap_or("RS256") {
+            "RS256" if request.wrong_key => (Algorithm::RS256, self.stranger()?, RSA_KEY_ID),
+            "RS256" => (Algorithm::RS256, &self.rsa.encoding, RSA_KEY_ID),
+            "ES256" if request.wrong_key => return Err("wrongKey is only offered for RS256".into()),
+            "ES256" => (Algorithm::ES256, &self.ec.encoding, EC_KEY_ID),
+            other => return Err(format!("alg {other} is not offered (RS256, ES256)").into()),
         };
-        let mut header = Header::new(Algorithm::RS256);
-        header.kid = Some(KEY_ID.into());
-        Ok((jsonwebtoken::encode(&header, &claims, &self.encoding)?, lifetime))
+        let mut header = Header::new(algorithm);
+        header.kid = Some(request.kid.clone().unwrap_or_else(|| kid.into()));
+        Ok((jsonwebtoken::encode(&header, &claims, key)?, lifetime))
     }
 
-    /// Console's delegated-JWT check. `Err` carries a reason for the log only; the
-    /// HTTP answer is always Console's generic 401.
-    pub fn validate(&self, token: &str) -> Result<Claims, String> {
-        // The key is chosen by `kid`, as from a JWKS: a token naming another key fails.
-        let header = jsonwebtoken::decode_header(token).map_err(|e| format!("token rejected: {e}"))?;
-        if header.kid.as_deref().is_some_and(|kid| kid != KEY_ID) {
-            return Err("token signed with an unknown key id".into());
-        }
-        // Only RS256 is accepted: `alg: none` and HS256 (e.g. signed with the public key) fail.
-        let mut validation = Validation::new(Algorithm::RS256);
-        validation.set_issuer(&[&self.issuer]);
-        validation.validate_aud = false;
-        validation.validate_nbf = true;
-        validation.leeway = LEEWAY_SECONDS;
-        validation.set_required_spec_claims(&["exp", "iss"]);
-        let claims = jsonwebtoken::decode::<Claims>(token, &self.decoding, &validation)
-            .map_err(|e| format!("token rejected: {e}"))?
-            .claims;
-        if claims.email.as_deref().is_none_or(str::is_empty) {
-            return Err("token has no email claim".into());
-        }
-        Ok(claims)
+    /// The same keys under another issuer (tests serve them from a stand-in IdP).
+    #[cfg(test)]
+    pub fn reissued(&self, issuer: String) -> DevIdp {
+        DevIdp { issuer, rsa: self.rsa.clone(), ec: self.ec.clone(), stranger: OnceLock::new() }
+    }
+
+    fn stranger(&self) -> Result<&EncodingKey, BoxError> {
+        let key = self.stranger.get_or_init(|| rsa_key("stranger").map(|k| k.encoding).map_err(|e| e.to_string()));
+        key.as_ref().map_err(|e| e.clone().into())
     }
 }
 
-fn now() -> u64 {
+fn rsa_key(kid: &str) -> Result<SigningKey, BoxError> {
+    let private = rsa::RsaPrivateKey::new(&mut rand::rngs::OsRng, 2048)?;
+    let pem = private.to_pkcs1_pem(LineEnding::LF)?;
+    let encoding = EncodingKey::from_rsa_pem(pem.as_bytes())?;
+    let jwk = public_jwk(&encoding, Algorithm::RS256, kid)?;
+    Ok(SigningKey { encoding, jwk })
+}
+
+fn ec_key(kid: &str) -> Result<SigningKey, BoxError> {
+    // A random scalar is a valid P-256 key unless it is zero or above the group
+    // order, which is astronomically unlikely; retry then.
+    let secret = loop {
+        let mut bytes = [0u8; 32];
+        rand::rngs::OsRng.fill_bytes(&mut bytes);
+        if let Ok(secret) = p256::SecretKey::from_slice(&bytes) {
+            break secret;
+        }
+    };
+    let der = secret.to_pkcs8_der().map_err(|e| e.to_string())?;
+    let encoding = EncodingKey::from_ec_der(der.as_bytes());
+    let jwk = public_jwk(&encoding, Algorithm::ES256, kid)?;
+    Ok(SigningKey { encoding, jwk })
+}
+
+/// The public half as a JWK with `kid`, `use` and `alg`, as IdPs publish them.
+fn public_jwk(key: &EncodingKey, algorithm: Algorithm, kid: &str) -> Result<Value, BoxError> {
+    let jwk = Jwk::from_encoding_key(key, algorithm)?;
+    let mut value = match &jwk.algorithm {
+        AlgorithmParameters::RSA(rsa) => json!({ "kty": "RSA", "n": rsa.n, "e": rsa.e }),
+        AlgorithmParameters::EllipticCurve(ec) => json!({ "kty": "EC", "crv": "P-256", "x": ec.x, "y": ec.y }),
+        _ => return Err("unexpected key type".into()),
+    };
+    value["kid"] = json!(kid);
+    value["use"] = json!("sig");
+    value["alg"] = json!(format!("{algorithm:?}"));
+    Ok(value)
+}
+
+pub fn now() -> u64 {
     SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+    use base64::Engine;
 
-    fn idp() -> DevIdp {
-        DevIdp::generate("http://127.0.0.1:1/idp".into()).unwrap()
+    fn payload(token: &str) -> Value {
+        let part = token.split('.').nth(1).unwrap();
+        serde_json::from_slice(&URL_SAFE_NO_PAD.decode(part).unwrap()).unwrap()
     }
 
-    fn request(email: Option<&str>, expires_in: i64) -> TokenRequest {
-        TokenRequest { email: email.map(String::from), groups: vec!["payments".into()], expires_in: Some(expires_in) }
+    fn header(token: &str) -> Header {
+        jsonwebtoken::decode_header(token).unwrap()
     }
 
-    #[test]
-    fn minted_tokens_validate_with_claims() {
-        let idp = idp();
-        let (token, _) = idp.mint(&request(Some("dev@example.com"), 60)).unwrap();
-        let claims = idp.validate(&token).unwrap();
-        assert_eq!(claims.email.as_deref(), Some("dev@example.com"));
-        assert_eq!(claims.groups, vec!["payments"]);
-    }
-
-    #[test]
-    fn rejects_expired_foreign_tampered_and_emailless_tokens() {
-        let idp = idp();
-        let (expired, _) = idp.mint(&request(Some("dev@example.com"), -10)).unwrap();
-        assert!(idp.validate(&expired).is_err());
-        let (no_email, _) = idp.mint(&request(None, 60)).unwrap();
-        assert!(idp.validate(&no_email).is_err());
-        let other = DevIdp::generate("http://127.0.0.1:1/idp".into()).unwrap();
-        let (foreign, _) = other.mint(&request(Some("dev@example.com"), 60)).unwrap();
-        assert!(idp.validate(&foreign).is_err(), "signed by another key");
-        let other_issuer = DevIdp { issuer: "http://elsewhere/idp".into(), ..other };
-        let (wrong_iss, _) = other_issuer.mint(&request(Some("dev@example.com"), 60)).unwrap();
-        assert!(idp.validate(&wrong_iss).is_err());
-        let (good, _) = idp.mint(&request(Some("dev@example.com"), 60)).unwrap();
-        let mut parts: Vec<&str> = good.split('.').collect();
-        let forged = URL_SAFE_NO_PAD.encode(br#"{"iss":"http://127.0.0.1:1/idp","sub":"x","aud":"b","iat":0,"exp":9999999999,"email":"admin@example.com","groups":["admins"]}"#);
-        parts[1] = &forged;
-        assert!(idp.validate(&parts.join(".")).is_err(), "payload swapped");
-        assert!(idp.validate("not-a-jwt").is_err());
-    }
-
-    fn encode_with(idp: &DevIdp, header: Header, key: &EncodingKey, adjust: impl Fn(&mut Claims)) -> String {
-        let now = now();
-        let mut claims = Claims {
-            iss: idp.issuer.clone(),
-            sub: "dev".into(),
-            aud: "backstage".into(),
-            iat: now,
-            exp: now + 60,
-            nbf: None,
-            email: Some("dev@example.com".into()),
-            groups: vec![],
-        };
-        adjust(&mut claims);
-        jsonwebtoken::encode(&header, &claims, key).unwrap()
+    fn request(value: Value) -> TokenRequest {
+        serde_json::from_value(value).unwrap()
     }
 
     #[test]
-    fn rejects_future_nbf_unknown_kid_and_symmetric_or_unsigned_tokens() {
-        let idp = idp();
-        let rs256 = || {
-            let mut header = Header::new(Algorithm::RS256);
-            header.kid = Some(KEY_ID.into());
-            header
-        };
-        let ok = encode_with(&idp, rs256(), &idp.encoding, |_| {});
-        assert!(idp.validate(&ok).is_ok());
-        let early = encode_with(&idp, rs256(), &idp.encoding, |c| c.nbf = Some(now() + 600));
-        assert!(idp.validate(&early).is_err(), "nbf in the future");
-        let skewed = encode_with(&idp, rs256(), &idp.encoding, |c| c.nbf = Some(now() + 2));
-        assert!(idp.validate(&skewed).is_ok(), "within the leeway");
-        let mut other_kid = rs256();
-        other_kid.kid = Some("rotated-away".into());
-        assert!(idp.validate(&encode_with(&idp, other_kid, &idp.encoding, |_| {})).is_err(), "unknown kid");
-        // HS256 signed with the public modulus as the secret: the classic key-confusion attack.
-        let n = idp.jwk["n"].as_str().unwrap().as_bytes().to_vec();
-        let hs = encode_with(&idp, Header::new(Algorithm::HS256), &EncodingKey::from_secret(&n).unwrap(), |_| {});
-        assert!(idp.validate(&hs).is_err(), "HS256");
-        let parts: Vec<&str> = ok.split('.').collect();
-        let none_header = URL_SAFE_NO_PAD.encode(br#"{"alg":"none","typ":"JWT"}"#);
-        assert!(idp.validate(&format!("{none_header}.{}.", parts[1])).is_err(), "alg none");
-        assert!(idp.validate(&format!("{}.{}.", parts[0], parts[1])).is_err(), "signature stripped");
+    fn publishes_an_rsa_and_an_ec_key() {
+        let idp = DevIdp::generate("http://127.0.0.1:1/idp".into()).unwrap();
+        let keys = idp.jwks()["keys"].as_array().unwrap().clone();
+        assert_eq!(keys.len(), 2);
+        assert_eq!((keys[0]["kty"].as_str(), keys[0]["alg"].as_str()), (Some("RSA"), Some("RS256")));
+        assert_eq!((keys[1]["kty"].as_str(), keys[1]["crv"].as_str()), (Some("EC"), Some("P-256")));
+        assert_eq!(idp.discovery()["jwks_uri"], "http://127.0.0.1:1/idp/jwks");
+    }
+
+    #[test]
+    fn switches_shape_the_token() {
+        let idp = DevIdp::generate("http://127.0.0.1:1/idp".into()).unwrap();
+        let (plain, lifetime) = idp.mint(&request(json!({ "email": "a@x", "groups": ["g"] }))).unwrap();
+        assert_eq!(lifetime, 3600);
+        assert_eq!(header(&plain).kid.as_deref(), Some(RSA_KEY_ID));
+        assert_eq!(payload(&plain)["groups"], json!(["g"]));
+        let (expired, _) = idp.mint(&request(json!({ "email": "a@x", "expired": true }))).unwrap();
+        assert!(payload(&expired)["exp"].as_u64().unwrap() < now());
+        let (wrong, _) = idp.mint(&request(json!({ "email": "a@x", "wrongIssuer": true }))).unwrap();
+        assert_eq!(payload(&wrong)["iss"], WRONG_ISSUER);
+        let (es, _) = idp.mint(&request(json!({ "email": "a@x", "alg": "ES256" }))).unwrap();
+        assert_eq!((header(&es).alg, header(&es).kid.as_deref()), (Algorithm::ES256, Some(EC_KEY_ID)));
+        let (custom, _) = idp
+            .mint(&request(json!({ "email": "a@x", "claims": { "email": null, "upn": "a" }, "kid": "k2" })))
+            .unwrap();
+        assert_eq!((payload(&custom).get("email"), payload(&custom)["upn"].as_str()), (None, Some("a")));
+        assert_eq!(header(&custom).kid.as_deref(), Some("k2"));
+        assert!(idp.mint(&request(json!({ "alg": "HS256" }))).is_err());
+        assert!(serde_json::from_value::<TokenRequest>(json!({ "emial": "typo" })).is_err(), "typos are errors");
     }
 }

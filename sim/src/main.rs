@@ -4,51 +4,134 @@
 //! the core's mistakes show up as test failures instead of being repeated here.
 
 mod api;
+mod auth;
 mod controls;
 mod data;
+mod dataset;
 mod idp;
+mod jwks;
+mod logging;
 mod rbac;
 mod scale;
 mod search;
+mod session;
+mod users;
+
+#[cfg(test)]
+mod tests;
 
 use std::net::SocketAddr;
+use std::path::PathBuf;
 use std::sync::Arc;
+use std::time::{Duration, Instant};
 
+use axum::http::HeaderValue;
 use clap::Parser;
 
 #[derive(Parser)]
-#[command(about = "Simulates Conduktor Console's public API, delegated JWT auth and a development IdP")]
+#[command(
+    version,
+    about = "Simulates Conduktor Console's public API, delegated JWT authentication and RBAC, with a development IdP",
+    after_help = "Logs go to stderr; RUST_LOG sets the filter (default: info). See sim/README.md."
+)]
 struct Args {
-    /// Address to listen on; loopback only in tests.
+    /// Address to listen on (use loopback: the simulator has no TLS and a development IdP).
     #[arg(long, default_value = "127.0.0.1:28917")]
     listen: SocketAddr,
-    /// Base URL clients use to reach the simulator (the dev issuer is `<url>/idp`).
-    /// Defaults to `http://<listen>`.
-    #[arg(long)]
+    /// Base URL clients use to reach the simulator; the development issuer is
+    /// `<url>/idp`. Default: `http://<listen>`.
+    #[arg(long, value_name = "URL")]
     public_url: Option<String>,
-    /// Serve /sim/faults (fault injection) and /sim/requests (request log) for tests.
-    #[arg(long)]
-    test_controls: bool,
+    /// Trusted token issuer, like Console's `sso.jwt-auth.issuer`: keys come from
+    /// `<URL>/.well-known/openid-configuration` and its `jwks_uri` (http only).
+    /// Default: the built-in development issuer, `<public-url>/idp`.
+    #[arg(long, value_name = "URL")]
+    issuer: Option<String>,
+    /// Claim holding the username (Console's `sso.jwt-auth.username-claim`).
+    #[arg(long, default_value = "email", value_name = "CLAIM")]
+    username_claim: String,
+    /// Claim holding the IdP groups (Console's `sso.jwt-auth.groups-claim`).
+    #[arg(long, default_value = "groups", value_name = "CLAIM")]
+    groups_claim: String,
+    /// With `--issuer`: refetch the JWKS for an unknown `kid` at most once per this
+    /// many seconds.
+    #[arg(long, default_value_t = auth::DEFAULT_REFETCH_INTERVAL.as_secs(), value_name = "SECONDS")]
+    jwks_refetch_interval: u64,
+    /// Origin allowed by CORS (repeatable, e.g. `http://127.0.0.1:7007`). Default:
+    /// any origin.
+    #[arg(long = "cors-origin", value_name = "ORIGIN")]
+    cors_origins: Vec<String>,
+    /// Load this YAML dataset instead of the built-in demo one (format: sim/README.md,
+    /// example: sim/examples/dataset.yaml).
+    #[arg(long, value_name = "FILE")]
+    data: Option<PathBuf>,
     /// Add a large deterministic dataset: `clusters=N,topics=M,groups=K` (topics and
     /// groups all on cluster `scale-0`), for benchmarks and planning tests.
     #[arg(long, value_name = "clusters=N,topics=M,groups=K")]
     scale: Option<scale::Scale>,
+    /// Serve /sim/faults (fault injection), /sim/requests (request log) and
+    /// /sim/users (provisioned users) for tests.
+    #[arg(long)]
+    test_controls: bool,
+    /// Log format on stderr.
+    #[arg(long, value_enum, default_value = "text")]
+    log_format: logging::LogFormat,
 }
 
+type BoxError = Box<dyn std::error::Error + Send + Sync>;
+
 #[tokio::main]
-async fn main() -> Result<(), Box<dyn std::error::Error>> {
+async fn main() -> Result<(), BoxError> {
+    let started = Instant::now();
     let args = Args::parse();
-    let public_url = args.public_url.unwrap_or_else(|| format!("http://{}", args.listen));
-    let idp = idp::DevIdp::generate(format!("{}/idp", public_url.trim_end_matches('/')))?;
-    let controls = controls::Controls::new(args.test_controls);
-    let mut data = data::Seed::default();
-    if let Some(scale) = args.scale {
-        scale.extend(&mut data);
-    }
-    let state = Arc::new(api::AppState { idp, data, controls, groups: rbac::demo_groups() });
+    logging::init(args.log_format);
+    let cors_origins = args
+        .cors_origins
+        .iter()
+        .map(|o| HeaderValue::from_str(o).map_err(|_| format!("--cors-origin {o:?} is not a header value")))
+        .collect::<Result<Vec<_>, _>>()?;
     let listener = tokio::net::TcpListener::bind(args.listen).await?;
-    eprintln!("conduktor-sim listening on http://{} (issuer {})", listener.local_addr()?, state.idp.issuer());
+    let address = listener.local_addr()?;
+    // The bound address, so that `--listen 127.0.0.1:0` gets a working issuer URL.
+    let public_url = args.public_url.clone().unwrap_or_else(|| format!("http://{address}"));
+    let dev_issuer = format!("{}/idp", public_url.trim_end_matches('/'));
+    // The RSA key takes a few hundred milliseconds: generate it while the dataset loads.
+    let idp = tokio::task::spawn_blocking(move || idp::DevIdp::generate(dev_issuer));
+    let (data, groups) = dataset::load(args.data.as_deref(), args.scale)?;
+    let idp = Arc::new(idp.await??);
+    let (issuer, keys) = match &args.issuer {
+        Some(issuer) => {
+            let interval = Duration::from_secs(args.jwks_refetch_interval);
+            (issuer.clone(), auth::Keys::Remote(Box::new(jwks::RemoteKeys::new(issuer.clone(), interval))))
+        }
+        None => (idp.issuer().to_string(), auth::Keys::Local(jwks::parse_jwks(&idp.jwks())?)),
+    };
+    let verifier = auth::Verifier::new(issuer, keys, args.username_claim.clone(), args.groups_claim.clone());
+    let state = Arc::new(api::AppState {
+        idp,
+        verifier,
+        data,
+        controls: controls::Controls::new(args.test_controls),
+        groups,
+        users: users::Users::default(),
+        cors_origins,
+    });
+    tracing::warn!(
+        issuer = %state.idp.issuer(),
+        "the development IdP at {}/token signs any identity it is asked for: development and tests only",
+        state.idp.issuer()
+    );
+    tracing::info!(
+        address = %format!("http://{address}"),
+        trusted_issuer = %state.verifier.issuer(),
+        username_claim = %args.username_claim,
+        groups_claim = %args.groups_claim,
+        test_controls = args.test_controls,
+        startup_ms = started.elapsed().as_millis() as u64,
+        "conduktor-sim listening on http://{address}"
+    );
     axum::serve(listener, api::router(state)).with_graceful_shutdown(shutdown_signal()).await?;
+    tracing::info!("stopped");
     Ok(())
 }
 

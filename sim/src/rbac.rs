@@ -52,7 +52,7 @@ impl Permission {
 /// A Console group (kind `Group`) with its IdP mapping.
 #[derive(Debug, Clone)]
 pub struct ConsoleGroup {
-    pub name: &'static str,
+    pub name: String,
     pub external_groups: Vec<String>,
     pub external_group_regex: Vec<Regex>,
     pub admin: bool,
@@ -70,7 +70,7 @@ impl ConsoleGroup {
 #[derive(Debug, Default)]
 pub struct Access {
     pub admin: bool,
-    pub groups: Vec<&'static str>,
+    pub groups: Vec<String>,
     permissions: Vec<Permission>,
 }
 
@@ -79,7 +79,7 @@ impl Access {
         let mut access = Access::default();
         for group in console_groups.iter().filter(|g| idp_groups.iter().any(|idp| g.maps(idp))) {
             access.admin |= group.admin;
-            access.groups.push(group.name);
+            access.groups.push(group.name.clone());
             access.permissions.extend(group.permissions.iter().cloned());
         }
         access
@@ -108,14 +108,14 @@ pub fn demo_groups() -> Vec<ConsoleGroup> {
     use Resource::{Cluster, ConsumerGroup, Subject, Topic};
     vec![
         ConsoleGroup {
-            name: "admins",
+            name: "admins".into(),
             external_groups: vec!["conduktor-admins".into()],
             external_group_regex: vec![],
             admin: true,
             permissions: vec![],
         },
         ConsoleGroup {
-            name: "team-payments",
+            name: "team-payments".into(),
             external_groups: vec!["payments-developers".into()],
             external_group_regex: vec![],
             admin: false,
@@ -130,7 +130,7 @@ pub fn demo_groups() -> Vec<ConsoleGroup> {
             ],
         },
         ConsoleGroup {
-            name: "team-analytics",
+            name: "team-analytics".into(),
             external_groups: vec![],
             // Any IdP group named analytics-<something>.
             external_group_regex: vec![Regex::new("^analytics-.+$").expect("a valid regex")],
@@ -172,7 +172,7 @@ mod tests {
         assert!(!payments.sees(Resource::Subject, "prod-eu", "click.pageviews-value"));
         let everywhere = Access::for_claims(
             &[ConsoleGroup {
-                name: "ops",
+                name: "ops".into(),
                 external_groups: vec!["ops".into()],
                 external_group_regex: vec![],
                 admin: false,

@@ -109,7 +109,7 @@ impl Scale {
                     record_count: rng.below(50_000_000) as i64,
                     size_bytes: rng.below(50_000_000_000) as i64,
                     produce_rate: rng.below(5_000) as i32,
-                    last_activity_at: "2026-11-29T10:00:00Z",
+                    last_activity_at: "2026-11-29T10:00:00Z".into(),
                 },
             });
         }
@@ -118,7 +118,7 @@ impl Scale {
             seed.consumer_groups.push(ConsumerGroup {
                 cluster: "scale-0".into(),
                 name: format!("{}-consumer-{g}", DOMAINS[g % DOMAINS.len()]),
-                state: STATES[g % STATES.len()],
+                state: STATES[g % STATES.len()].into(),
                 members: rng.below(12) as i32,
                 overall_lag: Some(rng.below(100_000) as i64),
                 max_lag_seconds: Some(rng.below(600) as i64),

@@ -110,7 +110,9 @@ pub fn search_topics<'a>(request: &SearchRequest, topics: impl Iterator<Item = &
 fn group_matches(group: &ConsumerGroup, filter: &Value) -> bool {
     match str_field(filter, "type") {
         "OnConsumerGroupName" => group.name.contains(str_field(filter, "contains")),
-        "OnState" => filter["oneOf"].as_array().is_some_and(|a| a.iter().any(|x| x.as_str() == Some(group.state))),
+        "OnState" => {
+            filter["oneOf"].as_array().is_some_and(|a| a.iter().any(|x| x.as_str() == Some(group.state.as_str())))
+        }
         _ => true,
     }
 }
@@ -118,14 +120,14 @@ fn group_matches(group: &ConsumerGroup, filter: &Value) -> bool {
 pub fn search_consumer_groups<'a>(request: &SearchRequest, groups: impl Iterator<Item = &'a ConsumerGroup>) -> Value {
     let mut matched: Vec<&ConsumerGroup> =
         groups.filter(|g| request.filter.iter().all(|f| group_matches(g, f))).collect();
-    let key = |g: &ConsumerGroup| -> (i64, &'static str) {
+    let key = |g: &'a ConsumerGroup| -> (i64, &'a str) {
         let number = match request.sort.as_str() {
             "ByOverallLag" => g.overall_lag.unwrap_or(-1),
             "ByMaxLagTimeInSeconds" => g.max_lag_seconds.unwrap_or(-1),
             "ByMembers" => i64::from(g.members),
             _ => 0,
         };
-        (number, if request.sort == "ByState" { g.state } else { "" })
+        (number, if request.sort == "ByState" { g.state.as_str() } else { "" })
     };
     matched.sort_by(|a, b| key(a).cmp(&key(b)).then_with(|| a.name.cmp(&b.name)));
     if request.desc_sort {

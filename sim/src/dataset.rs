@@ -1,0 +1,260 @@
+//! `--data FILE`: a dataset in YAML, in the shape of the built-in demo dataset —
+//! Console's own resources (KafkaCluster, Topic, Subject, Application,
+//! ApplicationInstance, ApplicationGroup and Group, as Console's API returns
+//! them), plus what only the v1 searches expose (topic `metrics`, consumer
+//! groups). `sim/README.md` documents the format; `sim/examples/dataset.yaml`
+//! is an example and `sim/examples/demo.yaml` the demo dataset itself.
+
+use std::path::Path;
+
+use regex::Regex;
+use serde::Deserialize;
+use serde_json::Value;
+
+use crate::data::{ConsumerGroup, Seed, Topic, TopicMetrics};
+use crate::rbac::{demo_groups, ConsoleGroup, Pattern, Permission, Resource};
+use crate::scale::Scale;
+
+type BoxError = Box<dyn std::error::Error + Send + Sync>;
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct Dataset {
+    #[serde(default)]
+    clusters: Vec<Value>,
+    #[serde(default)]
+    topics: Vec<Value>,
+    #[serde(default)]
+    consumer_groups: Vec<ConsumerGroupEntry>,
+    #[serde(default)]
+    subjects: Vec<Value>,
+    #[serde(default)]
+    applications: Vec<Value>,
+    #[serde(default)]
+    application_instances: Vec<Value>,
+    #[serde(default)]
+    application_groups: Vec<Value>,
+    /// Console groups (kind `Group`): external group mapping and permissions.
+    #[serde(default)]
+    groups: Vec<GroupResource>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct MetricsEntry {
+    #[serde(default)]
+    record_count: i64,
+    #[serde(default)]
+    size_bytes: i64,
+    #[serde(default)]
+    produce_rate: i32,
+    #[serde(default)]
+    last_activity_at: String,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct ConsumerGroupEntry {
+    cluster: String,
+    name: String,
+    state: String,
+    #[serde(default)]
+    members: i32,
+    overall_lag: Option<i64>,
+    max_lag_time_in_seconds: Option<i64>,
+    #[serde(default)]
+    topics: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct GroupResource {
+    metadata: NameOnly,
+    spec: GroupSpec,
+}
+
+#[derive(Deserialize)]
+struct NameOnly {
+    name: String,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct GroupSpec {
+    #[serde(default)]
+    external_groups: Vec<String>,
+    #[serde(default)]
+    external_group_regex: Vec<String>,
+    /// Simulator extension: members see everything, like Console's admin group.
+    #[serde(default)]
+    admin: bool,
+    #[serde(default)]
+    permissions: Vec<PermissionEntry>,
+}
+
+/// Console's permission object (discriminator `resourceType`).
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct PermissionEntry {
+    resource_type: String,
+    cluster: Option<String>,
+    name: Option<String>,
+    pattern_type: Option<String>,
+}
+
+/// The dataset to serve: the demo one, or `--data`'s; then `--scale`'s additions.
+pub fn load(path: Option<&Path>, scale: Option<Scale>) -> Result<(Seed, Vec<ConsoleGroup>), BoxError> {
+    let (mut seed, groups) = match path {
+        None => (Seed::default(), demo_groups()),
+        Some(path) => {
+            let text = std::fs::read_to_string(path).map_err(|e| format!("--data {}: {e}", path.display()))?;
+            parse(&text).map_err(|e| format!("--data {}: {e}", path.display()))?
+        }
+    };
+    if let Some(scale) = scale {
+        scale.extend(&mut seed);
+    }
+    Ok((seed, groups))
+}
+
+pub fn parse(yaml: &str) -> Result<(Seed, Vec<ConsoleGroup>), BoxError> {
+    let dataset: Dataset = serde_norway::from_str(yaml)?;
+    for (kind, items) in [
+        ("clusters", &dataset.clusters),
+        ("topics", &dataset.topics),
+        ("subjects", &dataset.subjects),
+        ("applications", &dataset.applications),
+        ("applicationInstances", &dataset.application_instances),
+        ("applicationGroups", &dataset.application_groups),
+    ] {
+        if let Some(index) = items.iter().position(|item| !item["metadata"]["name"].is_string()) {
+            return Err(format!("{kind}[{index}] has no metadata.name").into());
+        }
+    }
+    let cluster_exists = |name: &Value| dataset.clusters.iter().any(|c| &c["metadata"]["name"] == name);
+    for (kind, items) in [("topics", &dataset.topics), ("subjects", &dataset.subjects)] {
+        if let Some(index) = items.iter().position(|item| !cluster_exists(&item["metadata"]["cluster"])) {
+            return Err(format!("{kind}[{index}]: metadata.cluster names no cluster of the dataset").into());
+        }
+    }
+    let topics = dataset.topics.into_iter().map(topic).collect::<Result<_, BoxError>>()?;
+    let consumer_groups = dataset
+        .consumer_groups
+        .into_iter()
+        .map(|g| ConsumerGroup {
+            cluster: g.cluster,
+            name: g.name,
+            state: g.state,
+            members: g.members,
+            overall_lag: g.overall_lag,
+            max_lag_seconds: g.max_lag_time_in_seconds,
+            topics: g.topics,
+        })
+        .collect();
+    let groups = dataset.groups.into_iter().map(console_group).collect::<Result<_, BoxError>>()?;
+    let seed = Seed {
+        clusters: dataset.clusters,
+        topics,
+        consumer_groups,
+        applications: dataset.applications,
+        instances: dataset.application_instances,
+        subjects: dataset.subjects,
+        application_groups: dataset.application_groups,
+    };
+    Ok((seed, groups))
+}
+
+/// A Topic resource; its simulator-only `metrics` key becomes the v1 search's metrics.
+fn topic(mut resource: Value) -> Result<Topic, BoxError> {
+    let metrics = match resource.as_object_mut().and_then(|o| o.remove("metrics")) {
+        Some(metrics) => serde_json::from_value::<MetricsEntry>(metrics)?,
+        None => MetricsEntry::default(),
+    };
+    Ok(Topic {
+        resource,
+        metrics: TopicMetrics {
+            record_count: metrics.record_count,
+            size_bytes: metrics.size_bytes,
+            produce_rate: metrics.produce_rate,
+            last_activity_at: metrics.last_activity_at,
+        },
+    })
+}
+
+fn console_group(group: GroupResource) -> Result<ConsoleGroup, BoxError> {
+    let name = group.metadata.name;
+    let external_group_regex = group
+        .spec
+        .external_group_regex
+        .iter()
+        .map(|r| Regex::new(r).map_err(|e| format!("group {name}: externalGroupRegex {r:?}: {e}")))
+        .collect::<Result<_, _>>()?;
+    let permissions = group.spec.permissions.iter().filter_map(permission).collect::<Result<_, _>>()?;
+    Ok(ConsoleGroup {
+        external_groups: group.spec.external_groups,
+        external_group_regex,
+        admin: group.spec.admin,
+        permissions,
+        name,
+    })
+}
+
+/// CLUSTER, TOPIC, CONSUMER_GROUP and SUBJECT permissions shape what the
+/// simulator serves; other resource types (PLATFORM, KAFKA_CONNECT, KSQLDB) are skipped.
+fn permission(entry: &PermissionEntry) -> Option<Result<Permission, String>> {
+    let resource = match entry.resource_type.as_str() {
+        "CLUSTER" => Resource::Cluster,
+        "TOPIC" => Resource::Topic,
+        "CONSUMER_GROUP" => Resource::ConsumerGroup,
+        "SUBJECT" => Resource::Subject,
+        _ => return None,
+    };
+    let name = entry.name.clone().unwrap_or_else(|| "*".into());
+    if resource == Resource::Cluster {
+        // A CLUSTER permission's `name` is the cluster id (or `*`).
+        return Some(Ok(Permission { resource, cluster: name, name: Pattern::Literal("*".into()) }));
+    }
+    let Some(cluster) = entry.cluster.clone() else {
+        return Some(Err(format!("a {} permission needs a cluster", entry.resource_type)));
+    };
+    let name = match entry.pattern_type.as_deref().unwrap_or("LITERAL") {
+        "LITERAL" => Pattern::Literal(name),
+        "PREFIXED" => Pattern::Prefixed(name),
+        other => return Some(Err(format!("patternType {other:?} (LITERAL or PREFIXED)"))),
+    };
+    Some(Ok(Permission { resource, cluster, name }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rbac::Access;
+
+    const EXAMPLE: &str = include_str!("../examples/dataset.yaml");
+
+    #[test]
+    fn loads_the_example_dataset() {
+        let (seed, groups) = parse(EXAMPLE).unwrap();
+        assert_eq!(seed.clusters.len(), 2);
+        assert!(seed.topics.iter().any(|t| t.metrics.record_count > 0), "metrics are read");
+        assert!(seed.topics.iter().all(|t| t.resource.get("metrics").is_none()), "and removed from the resource");
+        let orders = Access::for_claims(&groups, &["orders-team".into()]);
+        assert!(orders.sees(Resource::Topic, "main", "orders.created"));
+        assert!(!orders.sees(Resource::Topic, "main", "billing.invoices"));
+        let regex = Access::for_claims(&groups, &["billing-readers".into()]);
+        assert!(regex.sees(Resource::Topic, "main", "billing.invoices"));
+        assert!(Access::for_claims(&groups, &["platform-admins".into()]).admin);
+    }
+
+    #[test]
+    fn refuses_inconsistent_datasets() {
+        let error = |yaml: &str| parse(yaml).err().map(|e| e.to_string()).unwrap_or_default();
+        assert!(error("clusters: [{metadata: {}}]").contains("clusters[0] has no metadata.name"));
+        assert!(error("topics: [{metadata: {name: t, cluster: nope}}]").contains("names no cluster"));
+        assert!(error("clusterz: []").contains("unknown field"));
+        let bad_regex = "groups: [{metadata: {name: g}, spec: {externalGroupRegex: ['(']}}]";
+        assert!(error(bad_regex).contains("externalGroupRegex"));
+        let no_cluster = "groups: [{metadata: {name: g}, spec: {permissions: [{resourceType: TOPIC, name: x}]}}]";
+        assert!(error(no_cluster).contains("needs a cluster"));
+    }
+}

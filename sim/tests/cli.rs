@@ -1,0 +1,237 @@
+//! The simulator binary as scripts run it: flags, start-up time, graceful
+//! SIGTERM, `--data`, `--issuer` against another simulator, and logs that never
+//! contain a token.
+
+use std::io::{Read, Write};
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+const BINARY: &str = env!("CARGO_BIN_EXE_conduktor-sim");
+
+struct Running {
+    child: Child,
+    address: String,
+    log: PathBuf,
+}
+
+fn log_path(name: &str) -> PathBuf {
+    std::env::temp_dir().join(format!("conduktor-sim-{name}-{}.log", std::process::id()))
+}
+
+/// Starts the binary on an ephemeral port; waits for its "listening" line.
+fn start(name: &str, args: &[&str], env: &[(&str, &str)]) -> Running {
+    let log = log_path(name);
+    let file = std::fs::File::create(&log).expect("a log file");
+    let child = Command::new(BINARY)
+        .args(["--listen", "127.0.0.1:0"])
+        .args(args)
+        .envs(env.iter().copied())
+        .stdout(Stdio::null())
+        .stderr(file)
+        .spawn()
+        .expect("the simulator starts");
+    let mut running = Running { child, address: String::new(), log };
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        let text = std::fs::read_to_string(&running.log).unwrap_or_default();
+        if let Some(rest) = text.split("conduktor-sim listening on http://").nth(1) {
+            running.address = rest.split(|c: char| c.is_whitespace() || c == '"').next().unwrap_or("").to_string();
+            return running;
+        }
+        assert!(Instant::now() < deadline, "no listening line in {}", running.log.display());
+        std::thread::sleep(Duration::from_millis(5));
+    }
+}
+
+/// A failing test does not leave simulators behind.
+impl Drop for Running {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Running {
+    fn http(&self, method: &str, path: &str, headers: &[(&str, &str)], body: Option<&str>) -> (u16, String) {
+        http(&self.address, method, path, headers, body)
+    }
+
+    fn token(&self, body: &str) -> String {
+        let (status, answer) = self.http("POST", "/idp/token", &[], Some(body));
+        assert_eq!(status, 200, "{answer}");
+        let json: serde_json::Value = serde_json::from_str(&answer).expect("JSON");
+        json["id_token"].as_str().expect("a token").to_string()
+    }
+
+    /// SIGTERM, then the exit status and everything logged.
+    fn stop(&mut self) -> (bool, String) {
+        let pid = self.child.id().to_string();
+        let killed = Command::new("kill").args(["-TERM", &pid]).status().expect("kill runs");
+        assert!(killed.success());
+        let deadline = Instant::now() + Duration::from_secs(5);
+        let status = loop {
+            if let Some(status) = self.child.try_wait().expect("a status") {
+                break status;
+            }
+            assert!(Instant::now() < deadline, "still running 5 s after SIGTERM");
+            std::thread::sleep(Duration::from_millis(10));
+        };
+        let log = std::fs::read_to_string(&self.log).unwrap_or_default();
+        let _ = std::fs::remove_file(&self.log);
+        (status.success(), log)
+    }
+}
+
+fn http(address: &str, method: &str, path: &str, headers: &[(&str, &str)], body: Option<&str>) -> (u16, String) {
+    let mut stream = TcpStream::connect(address).expect("a connection");
+    stream.set_read_timeout(Some(Duration::from_secs(30))).expect("a timeout");
+    let mut request = format!("{method} {path} HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n");
+    for (name, value) in headers {
+        request.push_str(&format!("{name}: {value}\r\n"));
+    }
+    let body = body.unwrap_or("");
+    if !body.is_empty() {
+        request.push_str(&format!("Content-Type: application/json\r\nContent-Length: {}\r\n", body.len()));
+    }
+    request.push_str("\r\n");
+    request.push_str(body);
+    stream.write_all(request.as_bytes()).expect("sent");
+    let mut answer = String::new();
+    stream.read_to_string(&mut answer).expect("an answer");
+    let (head, body) = answer.split_once("\r\n\r\n").unwrap_or((&answer, ""));
+    let status = head.split_whitespace().nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
+    (status, body.to_string())
+}
+
+#[test]
+fn help_documents_every_flag() {
+    let output = Command::new(BINARY).arg("--help").output().expect("--help runs");
+    assert!(output.status.success());
+    let help = String::from_utf8_lossy(&output.stdout);
+    for flag in [
+        "--listen",
+        "--public-url",
+        "--issuer",
+        "--username-claim",
+        "--groups-claim",
+        "--jwks-refetch-interval",
+        "--cors-origin",
+        "--data",
+        "--scale",
+        "--test-controls",
+        "--log-format",
+        "--help",
+        "--version",
+    ] {
+        assert!(help.contains(flag), "--help does not mention {flag}:\n{help}");
+    }
+    let bad = Command::new(BINARY).args(["--scale", "nodes=3"]).output().expect("runs");
+    assert!(!bad.status.success());
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("unknown scale key"));
+}
+
+/// The scripts wait for `/idp/jwks`; that is the start-up time that matters.
+#[test]
+fn starts_in_about_a_second_and_stops_gracefully_on_sigterm() {
+    let started = Instant::now();
+    let mut sim = start("startup", &["--test-controls"], &[]);
+    let (status, _) = sim.http("GET", "/idp/jwks", &[], None);
+    let elapsed = started.elapsed();
+    assert_eq!(status, 200);
+    eprintln!("start-up to a served JWKS: {} ms", elapsed.as_millis());
+    // One second on an idle machine (see sim/README.md for measurements); the
+    // bound here leaves room for a loaded CI machine.
+    assert!(elapsed < Duration::from_secs(5), "start-up took {elapsed:?}");
+    let (ok, log) = sim.stop();
+    assert!(ok, "SIGTERM is a clean exit:\n{log}");
+    assert!(log.contains("development and tests only"), "the dev IdP is marked:\n{log}");
+    assert!(log.contains("stopped"));
+}
+
+#[test]
+fn logs_never_contain_tokens() {
+    let mut sim = start("tokens", &["--test-controls"], &[("RUST_LOG", "trace")]);
+    let valid = sim.token(r#"{"email":"dev@example.com","groups":["conduktor-admins"]}"#);
+    let wrong_key = sim.token(r#"{"email":"dev@example.com","wrongKey":true}"#);
+    let expired = sim.token(r#"{"email":"dev@example.com","expired":true}"#);
+    let marker = "SIMTOKENMARKER";
+    let clusters = "/api/public/console/v2/kafka-cluster";
+    let bearer = |token: &str| format!("Bearer {token}");
+    assert_eq!(sim.http("GET", clusters, &[("Authorization", &bearer(&valid))], None).0, 200);
+    for token in [&wrong_key, &expired, &format!("{marker}.{marker}.{marker}")] {
+        assert_eq!(sim.http("GET", clusters, &[("Authorization", &bearer(token))], None).0, 401);
+    }
+    for header in [format!("Bearer {marker} x"), format!("Basic {marker}"), marker.to_string()] {
+        assert_eq!(sim.http("GET", clusters, &[("Authorization", &header)], None).0, 401);
+    }
+    let search = r#"{"page":1,"itemsPerPage":5,"sort":"ByName"}"#;
+    let header = bearer(&valid);
+    assert_eq!(
+        sim.http("POST", "/api/public/v1/clusters/prod-eu/topics", &[("Authorization", &header)], Some(search)).0,
+        200
+    );
+    let (ok, log) = sim.stop();
+    assert!(ok);
+    assert!(log.contains("token refused"), "refusals are logged:\n{log}");
+    assert!(log.contains("token_fingerprint"), "with a fingerprint");
+    for (name, secret) in [("valid", &valid), ("wrong-key", &wrong_key), ("expired", &expired)] {
+        let signature = secret.rsplit('.').next().unwrap_or(secret);
+        assert!(!log.contains(signature), "the {name} token's signature is in the log");
+        let payload = secret.split('.').nth(1).unwrap_or(secret);
+        assert!(!log.contains(payload), "the {name} token's payload is in the log");
+    }
+    assert!(!log.contains(marker), "the marker token is in the log");
+}
+
+fn example(name: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("examples").join(name).display().to_string()
+}
+
+#[test]
+fn loads_a_yaml_dataset_and_refuses_a_broken_one() {
+    let mut sim = start("data", &["--data", &example("dataset.yaml")], &[]);
+    let admin = sim.token(r#"{"email":"ops@example.com","groups":["platform-admins"]}"#);
+    let (status, body) =
+        sim.http("GET", "/api/public/console/v2/kafka-cluster", &[("Authorization", &format!("Bearer {admin}"))], None);
+    assert_eq!(status, 200);
+    let clusters: serde_json::Value = serde_json::from_str(&body).expect("JSON");
+    let names: Vec<&str> =
+        clusters.as_array().expect("a list").iter().filter_map(|c| c["metadata"]["name"].as_str()).collect();
+    assert_eq!(names, vec!["main", "sandbox"]);
+    assert!(sim.stop().0);
+
+    let broken = log_path("broken.yaml");
+    std::fs::write(&broken, "clusters: [{metadata: {}}]\n").expect("written");
+    let output = Command::new(BINARY).args(["--listen", "127.0.0.1:0", "--data"]).arg(&broken).output().expect("runs");
+    let _ = std::fs::remove_file(&broken);
+    assert!(!output.status.success());
+    assert!(String::from_utf8_lossy(&output.stderr).contains("clusters[0] has no metadata.name"));
+}
+
+#[test]
+fn trusts_another_simulator_as_its_issuer_and_logs_json() {
+    let mut idp = start("idp", &[], &[]);
+    let issuer = format!("http://{}/idp", idp.address);
+    let mut sim = start(
+        "relying",
+        &["--issuer", &issuer, "--test-controls", "--log-format", "json", "--cors-origin", "http://127.0.0.1:7007"],
+        &[],
+    );
+    let token = idp.token(r#"{"email":"dev@example.com","groups":["payments-developers"],"alg":"ES256"}"#);
+    let clusters = "/api/public/console/v2/kafka-cluster";
+    let (status, body) = sim.http("GET", clusters, &[("Authorization", &format!("Bearer {token}"))], None);
+    assert_eq!(status, 200, "{body}");
+    assert!(body.contains("prod-eu") && !body.contains("\"dev\""));
+    let own = sim.token(r#"{"email":"dev@example.com","groups":["conduktor-admins"]}"#);
+    assert_eq!(sim.http("GET", clusters, &[("Authorization", &format!("Bearer {own}"))], None).0, 401);
+    let (_, settings) = sim.http("GET", "/sim/auth", &[], None);
+    assert!(settings.contains(&issuer) && settings.contains("\"jwksFetches\":1"), "{settings}");
+    let (ok, log) = sim.stop();
+    assert!(ok);
+    for line in log.lines().filter(|l| !l.trim().is_empty()) {
+        assert!(serde_json::from_str::<serde_json::Value>(line).is_ok(), "not a JSON line: {line}");
+    }
+    assert!(idp.stop().0);
+}
