@@ -225,10 +225,101 @@ fn permission(entry: &PermissionEntry) -> Option<Result<Permission, String>> {
     Some(Ok(Permission { resource, cluster, name }))
 }
 
+/// The dataset as YAML-ready JSON, in the `--data` format (tests compare the
+/// demo dataset with `examples/demo.yaml` through it).
+#[cfg(test)]
+pub fn to_document(seed: &Seed, groups: &[ConsoleGroup]) -> Value {
+    use serde_json::json;
+    let topics: Vec<Value> = seed
+        .topics
+        .iter()
+        .map(|t| {
+            let mut resource = t.resource.clone();
+            resource["metrics"] = json!({
+                "recordCount": t.metrics.record_count, "sizeBytes": t.metrics.size_bytes,
+                "produceRate": t.metrics.produce_rate, "lastActivityAt": t.metrics.last_activity_at
+            });
+            resource
+        })
+        .collect();
+    let consumer_groups: Vec<Value> = seed
+        .consumer_groups
+        .iter()
+        .map(|g| {
+            let mut group = json!({ "cluster": g.cluster, "name": g.name, "state": g.state, "members": g.members, "topics": g.topics });
+            if let Some(lag) = g.overall_lag {
+                group["overallLag"] = json!(lag);
+            }
+            if let Some(seconds) = g.max_lag_seconds {
+                group["maxLagTimeInSeconds"] = json!(seconds);
+            }
+            group
+        })
+        .collect();
+    let groups: Vec<Value> = groups.iter().map(group_document).collect();
+    json!({
+        "clusters": seed.clusters, "topics": topics, "consumerGroups": consumer_groups,
+        "subjects": seed.subjects, "applications": seed.applications,
+        "applicationInstances": seed.instances, "applicationGroups": seed.application_groups,
+        "groups": groups,
+    })
+}
+
+#[cfg(test)]
+fn group_document(group: &ConsoleGroup) -> Value {
+    use serde_json::json;
+    let permissions: Vec<Value> = group
+        .permissions
+        .iter()
+        .map(|p| {
+            let (pattern, name) = match &p.name {
+                Pattern::Literal(name) => ("LITERAL", name),
+                Pattern::Prefixed(name) => ("PREFIXED", name),
+            };
+            match p.resource {
+                Resource::Cluster => json!({ "resourceType": "CLUSTER", "name": p.cluster, "permissions": ["clusterViewBroker"] }),
+                Resource::Topic => json!({ "resourceType": "TOPIC", "cluster": p.cluster, "name": name, "patternType": pattern, "permissions": ["topicViewConfig"] }),
+                Resource::ConsumerGroup => json!({ "resourceType": "CONSUMER_GROUP", "cluster": p.cluster, "name": name, "patternType": pattern, "permissions": ["consumerGroupView"] }),
+                Resource::Subject => json!({ "resourceType": "SUBJECT", "cluster": p.cluster, "name": name, "patternType": pattern, "permissions": ["subjectView"] }),
+            }
+        })
+        .collect();
+    let mut spec =
+        json!({ "displayName": group.name, "externalGroups": group.external_groups, "permissions": permissions });
+    if !group.external_group_regex.is_empty() {
+        spec["externalGroupRegex"] = json!(group.external_group_regex.iter().map(Regex::as_str).collect::<Vec<_>>());
+    }
+    if group.admin {
+        spec["admin"] = json!(true);
+    }
+    json!({ "apiVersion": "v2", "kind": "Group", "metadata": { "name": group.name }, "spec": spec })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::rbac::Access;
+
+    const DEMO: &str = include_str!("../examples/demo.yaml");
+
+    /// `examples/demo.yaml` is the built-in demo dataset, exactly. After changing
+    /// `data.rs` or `rbac.rs`, regenerate it with
+    /// `SIM_WRITE_DEMO_YAML=1 cargo test -p conduktor-sim demo_yaml`.
+    #[test]
+    fn demo_yaml_is_the_built_in_dataset() {
+        let expected = to_document(&Seed::default(), &demo_groups());
+        if std::env::var_os("SIM_WRITE_DEMO_YAML").is_some() {
+            let header = "# The built-in demo dataset in the --data format (generated from sim/src/data.rs and\n\
+                          # sim/src/rbac.rs by `SIM_WRITE_DEMO_YAML=1 cargo test -p conduktor-sim demo_yaml`;\n\
+                          # a test keeps the two identical). See sim/README.md for the format.\n";
+            let yaml = serde_norway::to_string(&expected).expect("YAML");
+            let path = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/demo.yaml");
+            std::fs::write(path, format!("{header}{yaml}")).expect("written");
+            return;
+        }
+        let (seed, groups) = parse(DEMO).expect("the demo YAML loads");
+        assert_eq!(to_document(&seed, &groups), expected, "examples/demo.yaml is stale");
+    }
 
     const EXAMPLE: &str = include_str!("../examples/dataset.yaml");
 
