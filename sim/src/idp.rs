@@ -74,8 +74,16 @@ pub struct TokenRequest {
 }
 
 impl DevIdp {
+    /// With new keys (tests; the binary goes through `dev_key.rs`).
+    #[cfg(test)]
     pub fn generate(issuer: String) -> Result<DevIdp, BoxError> {
-        Ok(DevIdp { issuer, rsa: rsa_key(RSA_KEY_ID)?, ec: ec_key(EC_KEY_ID)?, stranger: OnceLock::new() })
+        DevIdp::with_rsa_pem(issuer, &generate_rsa_pem()?)
+    }
+
+    /// With this RSA private key (PEM, PKCS#1 or PKCS#8) and a fresh EC key.
+    pub fn with_rsa_pem(issuer: String, pem: &str) -> Result<DevIdp, BoxError> {
+        let rsa = rsa_key(pem, RSA_KEY_ID)?;
+        Ok(DevIdp { issuer, rsa, ec: ec_key(EC_KEY_ID)?, stranger: OnceLock::new() })
     }
 
     pub fn issuer(&self) -> &str {
@@ -141,14 +149,22 @@ impl DevIdp {
     }
 
     fn stranger(&self) -> Result<&EncodingKey, BoxError> {
-        let key = self.stranger.get_or_init(|| rsa_key("stranger").map(|k| k.encoding).map_err(|e| e.to_string()));
+        let key = self.stranger.get_or_init(|| {
+            let pem = generate_rsa_pem().map_err(|e| e.to_string())?;
+            rsa_key(&pem, "stranger").map(|k| k.encoding).map_err(|e| e.to_string())
+        });
         key.as_ref().map_err(|e| e.clone().into())
     }
 }
 
-fn rsa_key(kid: &str) -> Result<SigningKey, BoxError> {
+/// A new RSA-2048 private key in PKCS#1 PEM: a few hundred milliseconds in a
+/// debug build, hence `dev_key.rs`'s cache.
+pub fn generate_rsa_pem() -> Result<String, BoxError> {
     let private = rsa::RsaPrivateKey::new(&mut rand::rngs::OsRng, 2048)?;
-    let pem = private.to_pkcs1_pem(LineEnding::LF)?;
+    Ok(private.to_pkcs1_pem(LineEnding::LF)?.to_string())
+}
+
+fn rsa_key(pem: &str, kid: &str) -> Result<SigningKey, BoxError> {
     let encoding = EncodingKey::from_rsa_pem(pem.as_bytes())?;
     let jwk = public_jwk(&encoding, Algorithm::RS256, kid)?;
     Ok(SigningKey { encoding, jwk })

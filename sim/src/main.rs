@@ -8,6 +8,7 @@ mod auth;
 mod controls;
 mod data;
 mod dataset;
+mod dev_key;
 mod idp;
 mod jwks;
 mod logging;
@@ -73,6 +74,14 @@ struct Args {
     /// /sim/users (provisioned users) for tests.
     #[arg(long)]
     test_controls: bool,
+    /// RSA private key (PEM) of the development IdP, created if missing or unusable,
+    /// so restarts skip RSA key generation. Default: conduktor-sim-dev-key.pem next
+    /// to the executable.
+    #[arg(long, value_name = "FILE", conflicts_with = "fresh_dev_key")]
+    dev_key: Option<PathBuf>,
+    /// Generate a new development IdP key in memory; read and write no key file.
+    #[arg(long)]
+    fresh_dev_key: bool,
     /// Log format on stderr.
     #[arg(long, value_enum, default_value = "text")]
     log_format: logging::LogFormat,
@@ -95,10 +104,15 @@ async fn main() -> Result<(), BoxError> {
     // The bound address, so that `--listen 127.0.0.1:0` gets a working issuer URL.
     let public_url = args.public_url.clone().unwrap_or_else(|| format!("http://{address}"));
     let dev_issuer = format!("{}/idp", public_url.trim_end_matches('/'));
-    // The RSA key takes a few hundred milliseconds: generate it while the dataset loads.
-    let idp = tokio::task::spawn_blocking(move || idp::DevIdp::generate(dev_issuer));
+    let key_file = if args.fresh_dev_key { None } else { args.dev_key.clone().or_else(dev_key::default_path) };
+    // Reading (or, the first time, generating) the key runs while the dataset loads.
+    let idp = tokio::task::spawn_blocking(move || -> Result<_, BoxError> {
+        let key = dev_key::load_or_create(key_file.as_deref())?;
+        Ok((idp::DevIdp::with_rsa_pem(dev_issuer, &key.pem)?, key.origin))
+    });
     let (data, groups) = dataset::load(args.data.as_deref(), args.scale)?;
-    let idp = Arc::new(idp.await??);
+    let (idp, key_origin) = idp.await??;
+    let idp = Arc::new(idp);
     let (issuer, keys) = match &args.issuer {
         Some(issuer) => {
             let interval = Duration::from_secs(args.jwks_refetch_interval);
@@ -118,6 +132,7 @@ async fn main() -> Result<(), BoxError> {
     });
     tracing::warn!(
         issuer = %state.idp.issuer(),
+        rsa_key = %key_origin,
         "the development IdP at {}/token signs any identity it is asked for: development and tests only",
         state.idp.issuer()
     );
