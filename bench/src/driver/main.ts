@@ -9,11 +9,14 @@
  * BENCH_PAGE_URL      the static server (default http://127.0.0.1:47600)
  * BENCH_SIM_PORT_BASE first simulator port (default 47610), one port per SIMS entry
  * BENCH_CORE_DIR      the core package under test (only recorded and sized here)
+ * BENCH_CORE_LABEL    what that core is, for the report (default: git describe of its folder)
  * BENCH_OUT           results folder (default bench/results)
  * BENCH_BUDGET_S      seconds of timed rounds per workload and mode (default 10)
  * BENCH_ONLY          comma-separated workload ids, for a quick look at a few
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -143,6 +146,20 @@ async function runWorkload(browser: Browser, workload: Workload, tokens: Map<str
   };
 }
 
+/** Which core was measured: a label (git describe of its folder, or BENCH_CORE_LABEL) and the .wasm's hash. */
+function coreIdentity(dir: string): Results['core'] {
+  let label = process.env.BENCH_CORE_LABEL ?? '';
+  if (!label) {
+    try {
+      label = `built in a tree at ${execFileSync('git', ['-C', dir, 'describe', '--always', '--dirty'], { encoding: 'utf8' }).trim()}`;
+    } catch {
+      label = 'not in a git tree';
+    }
+  }
+  const wasm = readFileSync(join(dir, 'conduktor_card_core_bg.wasm'));
+  return { dir, label, wasmSha256: createHash('sha256').update(wasm).digest('hex').slice(0, 16) };
+}
+
 async function main(): Promise<void> {
   if (process.argv.includes('--print-sims')) {
     for (const sim of SIMS) console.log(`${sim.name} ${PORT_BASE + sim.portOffset} ${sim.scale}`);
@@ -183,7 +200,7 @@ async function main(): Promise<void> {
       loadAverageAtEnd: end,
       // The benchmark itself keeps about one core busy; more than that is someone else.
       busyMachine: Math.max(machine.loadAverageAtStart[0]!, end[0]!) > 1.5,
-      coreDir: CORE_DIR,
+      core: coreIdentity(CORE_DIR),
       crossOriginIsolated: first.crossOriginIsolated,
       sizes,
       startup,

@@ -106,7 +106,7 @@ export function markdown(results: Results): string {
     '# Benchmark results: wasm core (A) vs fetch + json() (B) vs TypeScript + valibot (C)',
     '',
     `Run ${results.startedAt} in ${results.durationS} s on ${m.cpuModel} (${m.cores} cores, ${m.memoryGiB} GiB), ${m.chromium} headless, Node ${m.node}, ${m.kernel}. ${busy}`,
-    `Core under test: \`${results.coreDir}\`. Page cross-origin isolated (5 µs timers): ${results.crossOriginIsolated ? 'yes' : 'no (100 µs timers)'}.`,
+    `Core under test: \`${results.core.dir}\` (${results.core.label}; .wasm sha256 ${results.core.wasmSha256}…). Page cross-origin isolated (5 µs timers): ${results.crossOriginIsolated ? 'yes' : 'no (100 µs timers)'}.`,
     '',
     `A: ${APPROACH_NAMES.A}; B: ${APPROACH_NAMES.B}; C: ${APPROACH_NAMES.C}. Medians in ms, p10–p90 in brackets; ratios of medians (below 1× A is faster).`,
     `A's and C's answers were compared as JSON on every workload: ${mismatches.length === 0 ? 'identical on all of them' : `**they differ on ${mismatches.map(w => w.id).join(', ')}**`}.`,

@@ -38,7 +38,7 @@ export interface Results {
   loadAverageAtEnd: number[];
   /** True when the load average said other work shared the CPU during the run. */
   busyMachine: boolean;
-  coreDir: string;
+  core: { dir: string; label: string; wasmSha256: string };
   crossOriginIsolated: boolean;
   sizes: Sizes;
   startup: Startup;
