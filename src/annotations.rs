@@ -3,8 +3,6 @@
 //! annotation and the bad entry, so the adopter knows which line of
 //! `catalog-info.yaml` to fix.
 
-use std::collections::BTreeMap;
-
 use crate::error::{self, CoreError};
 
 pub const APPLICATION: &str = "conduktor.io/application";
@@ -58,7 +56,9 @@ impl EntityRefs {
     }
 }
 
-pub fn parse(annotations: &BTreeMap<String, String>) -> Result<EntityRefs, CoreError> {
+/// Parses `metadata.annotations` given as key/value pairs (a JavaScript object's entries).
+pub fn parse(annotations: &[(String, String)]) -> Result<EntityRefs, CoreError> {
+    let annotations = Annotations(annotations);
     let mut refs = EntityRefs::default();
     if let Some(value) = annotations.get(APPLICATION) {
         for entry in entries(APPLICATION, value)? {
@@ -83,6 +83,14 @@ pub fn parse(annotations: &BTreeMap<String, String>) -> Result<EntityRefs, CoreE
         }
     }
     Ok(refs)
+}
+
+struct Annotations<'a>(&'a [(String, String)]);
+
+impl Annotations<'_> {
+    fn get(&self, key: &str) -> Option<&str> {
+        self.0.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
+    }
 }
 
 /// Comma-separated entries, trimmed; empty entries (a trailing comma) are skipped.
@@ -182,7 +190,7 @@ mod tests {
     use crate::error::ErrorKind;
 
     fn parse_pairs(pairs: &[(&str, &str)]) -> Result<EntityRefs, CoreError> {
-        parse(&pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect())
+        parse(&pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect::<Vec<_>>())
     }
 
     fn literal(cluster: &str, name: &str) -> TopicRef {

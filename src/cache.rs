@@ -9,7 +9,6 @@
 
 use std::cell::RefCell;
 use std::collections::hash_map::DefaultHasher;
-use std::collections::HashMap;
 use std::future::Future;
 use std::hash::{Hash, Hasher};
 
@@ -43,9 +42,11 @@ enum Slot {
     Ready { stored_at: f64, body: String },
 }
 
+/// At most `MAX_ENTRIES` slots, searched in order: a list is plenty at this size
+/// and keeps hash-table code out of the wasm.
 #[derive(Default)]
 pub struct Cache {
-    slots: HashMap<Key, Slot>,
+    slots: Vec<(Key, Slot)>,
 }
 
 thread_local! {
@@ -59,8 +60,27 @@ enum Start {
 }
 
 impl Cache {
+    fn position(&self, key: &Key) -> Option<usize> {
+        self.slots.iter().position(|(k, _)| k == key)
+    }
+
+    fn get_mut(&mut self, key: &Key) -> Option<&mut Slot> {
+        let index = self.position(key)?;
+        self.slots.get_mut(index).map(|(_, slot)| slot)
+    }
+
+    fn remove(&mut self, key: &Key) -> Option<Slot> {
+        let index = self.position(key)?;
+        Some(self.slots.swap_remove(index).1)
+    }
+
+    fn insert(&mut self, key: Key, slot: Slot) {
+        self.remove(&key);
+        self.slots.push((key, slot));
+    }
+
     fn start(&mut self, key: &Key, now: f64, ttl_ms: f64, refresh: bool) -> Start {
-        match self.slots.get_mut(key) {
+        match self.get_mut(key) {
             Some(Slot::Ready { stored_at, body }) if !refresh && now - *stored_at < ttl_ms => Start::Hit(body.clone()),
             Some(Slot::InFlight(waiters)) => {
                 let (sender, receiver) = oneshot::channel();
@@ -68,14 +88,14 @@ impl Cache {
                 Start::Wait(receiver)
             }
             _ => {
-                self.slots.insert(key.clone(), Slot::InFlight(Vec::new()));
+                self.insert(key.clone(), Slot::InFlight(Vec::new()));
                 Start::Lead
             }
         }
     }
 
     fn finish(&mut self, key: &Key, result: &Result<String, CoreError>, now: f64, ttl_ms: f64) {
-        if let Some(Slot::InFlight(waiters)) = self.slots.remove(key) {
+        if let Some(Slot::InFlight(waiters)) = self.remove(key) {
             for waiter in waiters {
                 let _ = waiter.send(result.clone());
             }
@@ -84,7 +104,7 @@ impl Cache {
             if self.slots.len() >= MAX_ENTRIES {
                 self.evict_oldest();
             }
-            self.slots.insert(key.clone(), Slot::Ready { stored_at: now, body: body.clone() });
+            self.insert(key.clone(), Slot::Ready { stored_at: now, body: body.clone() });
         }
     }
 
@@ -92,14 +112,14 @@ impl Cache {
         let oldest = self
             .slots
             .iter()
-            .filter_map(|(k, s)| match s {
+            .filter_map(|(k, s): &(Key, Slot)| match s {
                 Slot::Ready { stored_at, .. } => Some((k.clone(), *stored_at)),
                 Slot::InFlight(_) => None,
             })
             .min_by(|a, b| a.1.total_cmp(&b.1))
             .map(|(k, _)| k);
         if let Some(key) = oldest {
-            self.slots.remove(&key);
+            self.remove(&key);
         }
     }
 }
@@ -148,8 +168,8 @@ impl Drop for LeadGuard<'_> {
     fn drop(&mut self) {
         CACHE.with(|c| {
             if let Ok(mut cache) = c.try_borrow_mut() {
-                if matches!(cache.slots.get(self.key), Some(Slot::InFlight(_))) {
-                    cache.slots.remove(self.key);
+                if matches!(cache.get_mut(self.key), Some(Slot::InFlight(_))) {
+                    cache.remove(self.key);
                 }
             }
         });
@@ -213,6 +233,6 @@ mod tests {
             cache.finish(&k, &Ok(String::new()), i as f64, 1e9);
         }
         assert_eq!(cache.slots.len(), MAX_ENTRIES);
-        assert!(!cache.slots.contains_key(&Key::new("t", "GET", "/u0", None)));
+        assert!(cache.position(&Key::new("t", "GET", "/u0", None)).is_none());
     }
 }

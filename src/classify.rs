@@ -52,12 +52,13 @@ fn parse_body(content_type: Option<&str>, body: &str) -> Body {
     if let Some(body) = json::parse(trimmed).ok().as_ref().and_then(parse_json_body) {
         return body;
     }
-    let html_type = content_type.is_some_and(|t| t.to_ascii_lowercase().contains("text/html"));
+    // A byte-window search: `str::contains(&str)` links a two-way searcher for this one test.
+    let html_type = content_type.is_some_and(|t| t.as_bytes().windows(9).any(|w| w.eq_ignore_ascii_case(b"text/html")));
     // Byte slices: a `str` slice could split a multi-byte character and panic.
     let head = trimmed.as_bytes();
     let html_text = [b"<!doc".as_slice(), b"<html".as_slice()]
         .iter()
-        .any(|tag| head.len() >= tag.len() && head[..tag.len()].eq_ignore_ascii_case(tag));
+        .any(|tag| head.get(..tag.len()).is_some_and(|start| start.eq_ignore_ascii_case(tag)));
     if html_type || html_text {
         Body::Html
     } else {

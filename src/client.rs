@@ -30,6 +30,18 @@ pub struct Listing<T> {
     pub truncated: bool,
 }
 
+/// How a paged search ended.
+struct Paging {
+    total_elements: Option<Number>,
+    truncated: bool,
+}
+
+impl Paging {
+    fn with<T>(self, items: Vec<T>) -> Listing<T> {
+        Listing { items, total_elements: self.total_elements, truncated: self.truncated }
+    }
+}
+
 /// A filter of Console's v1 searches.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum SearchFilter<'a> {
@@ -77,17 +89,18 @@ impl Call {
         model::decode_instances(&transport::get_text(&url, &self.token, &self.options).await?)
     }
 
-    /// Follows the pages of a v1 search until the last one or `max_pages`.
-    async fn search<T>(
+    /// Follows the pages of a v1 search until the last one or `max_pages`, handing
+    /// each item to `item`. Not generic, so the paging state machine exists once.
+    async fn search(
         &self,
         segments: &[&str],
         filters: &[SearchFilter<'_>],
         what: &str,
         max_pages: u32,
-        item: &dyn Fn(&Json) -> Result<T, String>,
-    ) -> Result<Listing<T>, CoreError> {
+        item: &mut dyn FnMut(&Json) -> Result<(), String>,
+    ) -> Result<Paging, CoreError> {
         let url = self.endpoint.url(segments);
-        let mut listing = Listing { items: Vec::new(), total_elements: None, truncated: false };
+        let mut paging = Paging { total_elements: None, truncated: false };
         let mut page = 1u32;
         loop {
             let mut body = String::new();
@@ -102,15 +115,13 @@ impl Call {
             );
             let answer = transport::post_json(&url, body, &self.token, &self.options).await?;
             let decoded = model::decode_page(&answer, what, item)?;
-            listing.total_elements = decoded.total_elements;
-            let empty = decoded.data.is_empty();
-            listing.items.extend(decoded.data);
-            if page >= decoded.total_pages || empty {
-                return Ok(listing);
+            paging.total_elements = decoded.total_elements;
+            if page >= decoded.total_pages || decoded.items == 0 {
+                return Ok(paging);
             }
             if page >= max_pages {
-                listing.truncated = true;
-                return Ok(listing);
+                paging.truncated = true;
+                return Ok(paging);
             }
             page += 1;
         }
@@ -123,7 +134,10 @@ impl Call {
         max_pages: u32,
     ) -> Result<Listing<SearchTopic>, CoreError> {
         let segments = ["public", "v1", "clusters", cluster, "topics"];
-        self.search(&segments, filters, "the topic search", max_pages, &SearchTopic::decode).await
+        let mut items = Vec::new();
+        let mut keep = |wire: &Json| SearchTopic::decode(wire).map(|topic| items.push(topic));
+        let paging = self.search(&segments, filters, "the topic search", max_pages, &mut keep).await?;
+        Ok(paging.with(items))
     }
 
     pub async fn topic(&self, cluster: &str, name: &str) -> Result<Topic, CoreError> {
@@ -137,8 +151,11 @@ impl Call {
         filters: &[SearchFilter<'_>],
     ) -> Result<Listing<ConsumerGroup>, CoreError> {
         let segments = ["public", "v1", "clusters", cluster, "consumergroups"];
-        let decode = |wire: &Json| ConsumerGroup::decode(wire, cluster);
-        self.search(&segments, filters, "the consumer-group search", self.options.max_pages, &decode).await
+        let mut items = Vec::new();
+        let mut keep = |wire: &Json| ConsumerGroup::decode(wire, cluster).map(|group| items.push(group));
+        let max_pages = self.options.max_pages;
+        let paging = self.search(&segments, filters, "the consumer-group search", max_pages, &mut keep).await?;
+        Ok(paging.with(items))
     }
 }
 

@@ -227,9 +227,9 @@ pub fn listing_to_js<T: ToJson>(items: &[T], truncated: bool, total: Option<&Num
 }
 
 /// An entity's `metadata.annotations`: string values kept, others ignored.
-pub fn string_map(value: &JsValue) -> Result<std::collections::BTreeMap<String, String>, CoreError> {
+pub fn string_map(value: &JsValue) -> Result<Vec<(String, String)>, CoreError> {
     if value.is_undefined() || value.is_null() {
-        return Ok(Default::default());
+        return Ok(Vec::new());
     }
     let object = value
         .dyn_ref::<js_sys::Object>()

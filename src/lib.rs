@@ -8,6 +8,7 @@
 //! failure rejects with a `ConduktorError` carrying a stable `kind`.
 
 mod annotations;
+mod bounded;
 mod cache;
 mod classify;
 mod client;
@@ -29,11 +30,25 @@ mod browser_tests;
 
 pub use error::{CoreError, ErrorKind};
 
+#[cfg(all(target_family = "wasm", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
+use std::future::Future;
+use std::pin::Pin;
+
+use js_sys::Promise;
 use wasm_bindgen::prelude::*;
 
 use crate::js_boundary::{into_js_error, to_js};
 use crate::options::CallOptions;
 use crate::request::{Endpoint, Token};
+
+/// Runs an export's work as a Promise. Exports are plain functions handing their
+/// (boxed) work here, so the promise plumbing exists once in the wasm, not per export.
+fn spawn(work: Pin<Box<dyn Future<Output = Result<JsValue, CoreError>>>>) -> Promise {
+    wasm_bindgen_futures::future_to_promise(async move { work.await.map_err(into_js_error) })
+}
 
 impl client::Call {
     fn from_js(token: JsValue, proxy_base: JsValue, options: Option<js_sys::Object>) -> Result<Self, CoreError> {
@@ -47,103 +62,97 @@ impl client::Call {
 }
 
 /// Lists the Kafka clusters the signed-in user may see in Conduktor Console.
-#[wasm_bindgen(js_name = fetchClusters, unchecked_return_type = "KafkaCluster[]")]
-pub async fn fetch_clusters(
+#[wasm_bindgen(js_name = fetchClusters, unchecked_return_type = "Promise<KafkaCluster[]>")]
+pub fn fetch_clusters(
     #[wasm_bindgen(unchecked_param_type = "string")] token: JsValue,
     #[wasm_bindgen(js_name = proxyBase, unchecked_param_type = "string")] proxy_base: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "FetchOptions")] options: Option<js_sys::Object>,
-) -> Result<JsValue, JsValue> {
-    let run = async {
+) -> Promise {
+    spawn(Box::pin(async move {
         let call = client::Call::from_js(token, proxy_base, options)?;
         to_js(&call.clusters().await?)
-    };
-    run.await.map_err(into_js_error)
+    }))
 }
 
 /// Lists the topics of one cluster the user may see (Console's v2 topic list).
-#[wasm_bindgen(js_name = fetchTopics, unchecked_return_type = "Topic[]")]
-pub async fn fetch_topics(
+#[wasm_bindgen(js_name = fetchTopics, unchecked_return_type = "Promise<Topic[]>")]
+pub fn fetch_topics(
     #[wasm_bindgen(unchecked_param_type = "string")] token: JsValue,
     #[wasm_bindgen(js_name = proxyBase, unchecked_param_type = "string")] proxy_base: JsValue,
     #[wasm_bindgen(unchecked_param_type = "string")] cluster: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "FetchOptions")] options: Option<js_sys::Object>,
-) -> Result<JsValue, JsValue> {
-    let run = async {
+) -> Promise {
+    spawn(Box::pin(async move {
         let call = client::Call::from_js(token, proxy_base, options)?;
         let cluster = client::name_argument(cluster.as_string(), "cluster")?;
         to_js(&call.topics(&cluster).await?)
-    };
-    run.await.map_err(into_js_error)
+    }))
 }
 
 /// Lists the consumer groups of one cluster with their state and lag (Console's v1
 /// search), following pages up to `maxPages`; the array's `truncated` says whether
 /// it stopped early and `totalElements` how many Console has.
-#[wasm_bindgen(js_name = fetchConsumerGroups, unchecked_return_type = "ConsumerGroupList")]
-pub async fn fetch_consumer_groups(
+#[wasm_bindgen(js_name = fetchConsumerGroups, unchecked_return_type = "Promise<ConsumerGroupList>")]
+pub fn fetch_consumer_groups(
     #[wasm_bindgen(unchecked_param_type = "string")] token: JsValue,
     #[wasm_bindgen(js_name = proxyBase, unchecked_param_type = "string")] proxy_base: JsValue,
     #[wasm_bindgen(unchecked_param_type = "string")] cluster: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "FetchOptions")] options: Option<js_sys::Object>,
-) -> Result<JsValue, JsValue> {
-    let run = async {
+) -> Promise {
+    spawn(Box::pin(async move {
         let call = client::Call::from_js(token, proxy_base, options)?;
         let cluster = client::name_argument(cluster.as_string(), "cluster")?;
         let listing = call.consumer_groups(&cluster, &[]).await?;
         js_boundary::listing_to_js(&listing.items, listing.truncated, listing.total_elements.as_ref())
-    };
-    run.await.map_err(into_js_error)
+    }))
 }
 
 /// Reads one self-service application.
-#[wasm_bindgen(js_name = fetchApplication, unchecked_return_type = "Application")]
-pub async fn fetch_application(
+#[wasm_bindgen(js_name = fetchApplication, unchecked_return_type = "Promise<Application>")]
+pub fn fetch_application(
     #[wasm_bindgen(unchecked_param_type = "string")] token: JsValue,
     #[wasm_bindgen(js_name = proxyBase, unchecked_param_type = "string")] proxy_base: JsValue,
     #[wasm_bindgen(unchecked_param_type = "string")] application: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "FetchOptions")] options: Option<js_sys::Object>,
-) -> Result<JsValue, JsValue> {
-    let run = async {
+) -> Promise {
+    spawn(Box::pin(async move {
         let call = client::Call::from_js(token, proxy_base, options)?;
         let name = client::name_argument(application.as_string(), "application")?;
         to_js(&call.application(&name).await?)
-    };
-    run.await.map_err(into_js_error)
+    }))
 }
 
 /// Lists the instances of one self-service application (cluster, service account,
 /// owned resource patterns).
-#[wasm_bindgen(js_name = fetchApplicationInstances, unchecked_return_type = "ApplicationInstance[]")]
-pub async fn fetch_application_instances(
+#[wasm_bindgen(js_name = fetchApplicationInstances, unchecked_return_type = "Promise<ApplicationInstance[]>")]
+pub fn fetch_application_instances(
     #[wasm_bindgen(unchecked_param_type = "string")] token: JsValue,
     #[wasm_bindgen(js_name = proxyBase, unchecked_param_type = "string")] proxy_base: JsValue,
     #[wasm_bindgen(unchecked_param_type = "string")] application: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "FetchOptions")] options: Option<js_sys::Object>,
-) -> Result<JsValue, JsValue> {
-    let run = async {
+) -> Promise {
+    spawn(Box::pin(async move {
         let call = client::Call::from_js(token, proxy_base, options)?;
         let name = client::name_argument(application.as_string(), "application")?;
         to_js(&call.instances(&name).await?)
-    };
-    run.await.map_err(into_js_error)
+    }))
 }
 
 /// The one call the card makes: parses the entity's annotations, plans the
 /// requests, runs them concurrently and joins the answers into one view model.
 /// Failures about one resource are listed in `problems` beside what loaded.
-#[wasm_bindgen(js_name = fetchEntityOverview, unchecked_return_type = "EntityOverview")]
-pub async fn fetch_entity_overview(
+#[wasm_bindgen(js_name = fetchEntityOverview, unchecked_return_type = "Promise<EntityOverview>")]
+pub fn fetch_entity_overview(
     #[wasm_bindgen(unchecked_param_type = "string")] token: JsValue,
     #[wasm_bindgen(js_name = proxyBase, unchecked_param_type = "string")] proxy_base: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Record<string, string> | undefined")] annotations: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "FetchOptions")] options: Option<js_sys::Object>,
-) -> Result<JsValue, JsValue> {
-    let run = async {
+) -> Promise {
+    spawn(Box::pin(async move {
         let call = client::Call::from_js(token, proxy_base, options)?;
         let refs = annotations::parse(&js_boundary::string_map(&annotations)?)?;
         to_js(&overview::fetch_overview(&call, &refs).await?)
-    };
-    run.await.map_err(into_js_error)
+    }))
 }
 
 /// Reads the claims of a JWT without verifying it, so the card can explain a 401

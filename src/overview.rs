@@ -7,14 +7,12 @@
 //! `Problem` beside the data that did load; a failure that concerns the whole call
 //! (the token, the proxy, the network) rejects the overview.
 
-use std::collections::{BTreeMap, BTreeSet};
-
 use crate::annotations::{EntityRefs, GroupRef, TopicRef};
+use crate::bounded::{run_bounded, Task};
 use crate::client::{Call, Listing, SearchFilter};
 use crate::error::{CoreError, ErrorKind};
 use crate::json::{object, Number, ToJson};
 use crate::model::{Application, ApplicationInstance, ConsumerGroup, KafkaCluster, SearchTopic, Topic};
-use futures_util::stream::{self, StreamExt};
 
 /// Requests in flight at once; browsers allow six connections per host.
 pub const MAX_CONCURRENT: usize = 6;
@@ -22,7 +20,7 @@ pub const MAX_CONCURRENT: usize = 6;
 pub const APPLICATION_LABEL: &str = "conduktor.io/application";
 
 /// What a v1 topic search filters on.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TopicQuery {
     /// One topic by exact name: a name search limited to its first page (metrics come
     /// along); when that page does not hold it, a GET by name follows.
@@ -52,7 +50,7 @@ impl TopicQuery {
 }
 
 /// One request of the plan.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Fetch {
     Clusters,
     Application(String),
@@ -81,53 +79,102 @@ enum Outcome {
     Groups(Listing<ConsumerGroup>),
 }
 
-type Results = BTreeMap<Fetch, Result<Outcome, CoreError>>;
+/// Answers by request, in the order they arrived. A list: an overview makes a few
+/// dozen requests, and a map would add tree code to the wasm for nothing.
+#[derive(Default)]
+struct Results(Vec<(Fetch, Result<Outcome, CoreError>)>);
+
+impl Results {
+    fn get(&self, fetch: &Fetch) -> Option<&Result<Outcome, CoreError>> {
+        self.0.iter().find(|(f, _)| f == fetch).map(|(_, r)| r)
+    }
+
+    fn contains_key(&self, fetch: &Fetch) -> bool {
+        self.get(fetch).is_some()
+    }
+
+    fn values(&self) -> impl Iterator<Item = &Result<Outcome, CoreError>> {
+        self.0.iter().map(|(_, r)| r)
+    }
+
+    fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+#[cfg(test)]
+impl Results {
+    fn insert(&mut self, fetch: Fetch, result: Result<Outcome, CoreError>) {
+        self.0.push((fetch, result));
+    }
+}
+
+#[cfg(test)]
+impl FromIterator<(Fetch, Result<Outcome, CoreError>)> for Results {
+    fn from_iter<I: IntoIterator<Item = (Fetch, Result<Outcome, CoreError>)>>(iter: I) -> Self {
+        Results(iter.into_iter().collect())
+    }
+}
+
+/// Adds `fetch` unless the plan already has it.
+fn push_new(plan: &mut Vec<Fetch>, fetch: Fetch) {
+    if !plan.contains(&fetch) {
+        plan.push(fetch);
+    }
+}
 
 /// The requests that answer what the annotations name (first round). Applications
 /// need a second round, planned from their instances by `plan_owned`.
 pub fn plan(refs: &EntityRefs) -> Vec<Fetch> {
-    let mut fetches = BTreeSet::from([Fetch::Clusters]);
+    let mut fetches = vec![Fetch::Clusters];
     for topic in &refs.topics {
         let (cluster, query) = match topic {
             TopicRef::Literal { cluster, name } => (cluster, TopicQuery::Named(name.clone())),
             TopicRef::Prefix { cluster, prefix } => (cluster, TopicQuery::NameContains(prefix.clone())),
         };
-        fetches.insert(Fetch::Topics { cluster: cluster.clone(), query });
+        push_new(&mut fetches, Fetch::Topics { cluster: cluster.clone(), query });
     }
     for GroupRef { cluster, name } in &refs.consumer_groups {
-        fetches.insert(Fetch::Groups { cluster: cluster.clone(), contains: name.clone() });
+        push_new(&mut fetches, Fetch::Groups { cluster: cluster.clone(), contains: name.clone() });
     }
     for application in &refs.applications {
-        fetches.insert(Fetch::Application(application.clone()));
-        fetches.insert(Fetch::Instances(application.clone()));
+        push_new(&mut fetches, Fetch::Application(application.clone()));
+        push_new(&mut fetches, Fetch::Instances(application.clone()));
     }
-    fetches.into_iter().collect()
+    fetches
 }
 
 /// The searches for what application instances own: topics carrying Console's
 /// ownership label, and topics and consumer groups matching `spec.resources`.
 pub fn plan_owned(application: &str, instances: &[ApplicationInstance]) -> Vec<Fetch> {
-    let mut fetches = BTreeSet::new();
+    let mut fetches = Vec::new();
     for instance in instances {
         let Some(cluster) = &instance.cluster else { continue };
-        fetches.insert(Fetch::Topics {
-            cluster: cluster.clone(),
-            query: TopicQuery::Label { key: APPLICATION_LABEL.into(), value: application.into() },
-        });
+        push_new(
+            &mut fetches,
+            Fetch::Topics {
+                cluster: cluster.clone(),
+                query: TopicQuery::Label { key: APPLICATION_LABEL.into(), value: application.into() },
+            },
+        );
         for resource in &instance.resources {
             match resource.kind.as_str() {
-                "TOPIC" => fetches.insert(Fetch::Topics {
-                    cluster: cluster.clone(),
-                    query: TopicQuery::NameContains(resource.name.clone()),
-                }),
+                "TOPIC" => push_new(
+                    &mut fetches,
+                    Fetch::Topics { cluster: cluster.clone(), query: TopicQuery::NameContains(resource.name.clone()) },
+                ),
                 "CONSUMER_GROUP" => {
-                    fetches.insert(Fetch::Groups { cluster: cluster.clone(), contains: resource.name.clone() })
+                    push_new(&mut fetches, Fetch::Groups { cluster: cluster.clone(), contains: resource.name.clone() })
                 }
-                _ => false,
-            };
+                _ => {}
+            }
         }
     }
-    fetches.into_iter().collect()
+    fetches
 }
 
 /// Literal topics whose one-page name search did not hold them while more pages
@@ -168,14 +215,10 @@ async fn run(call: &Call, fetch: &Fetch) -> Result<Outcome, CoreError> {
 
 async fn execute(call: &Call, fetches: Vec<Fetch>, results: &mut Results) {
     let pending: Vec<Fetch> = fetches.into_iter().filter(|f| !results.contains_key(f)).collect();
-    let answers: Vec<(Fetch, Result<Outcome, CoreError>)> = stream::iter(pending.into_iter().map(|fetch| async move {
-        let answer = run(call, &fetch).await;
-        (fetch, answer)
-    }))
-    .buffer_unordered(MAX_CONCURRENT)
-    .collect()
-    .await;
-    results.extend(answers);
+    let tasks: Vec<Task<'_, Result<Outcome, CoreError>>> =
+        pending.iter().map(|fetch| Box::pin(run(call, fetch)) as Task<'_, _>).collect();
+    let answers = run_bounded(tasks, MAX_CONCURRENT).await;
+    results.0.extend(pending.into_iter().zip(answers));
 }
 
 /// Kinds that say nothing about one resource: the whole overview fails with them.
@@ -193,13 +236,13 @@ fn is_global(kind: ErrorKind) -> bool {
 
 /// Plans, executes and joins.
 pub async fn fetch_overview(call: &Call, refs: &EntityRefs) -> Result<EntityOverview, CoreError> {
-    let mut results = Results::new();
+    let mut results = Results::default();
     execute(call, plan(refs), &mut results).await;
     let owned: Vec<Fetch> = refs
         .applications
         .iter()
         .filter_map(|app| match results.get(&Fetch::Instances(app.clone())) {
-            Some(Ok(Outcome::Instances(instances))) => Some(plan_owned(app, instances)),
+            Some(Ok(Outcome::Instances(instances))) => Some(plan_owned(app, instances.as_slice())),
             _ => None,
         })
         .flatten()
@@ -324,16 +367,26 @@ fn problem(error: &CoreError, cluster: Option<&str>, resource: Option<String>) -
 struct Joiner<'a> {
     results: &'a Results,
     overview: EntityOverview,
-    reported: BTreeSet<Fetch>,
+    /// Requests whose failure or truncation is already in the overview.
+    reported: Vec<Fetch>,
 }
 
 impl<'a> Joiner<'a> {
+    /// True the first time a request is reported.
+    fn report_once(&mut self, fetch: &Fetch) -> bool {
+        let first = !self.reported.contains(fetch);
+        if first {
+            self.reported.push(fetch.clone());
+        }
+        first
+    }
+
     /// The search's answer, or `None` after recording its failure once.
     fn answer(&mut self, fetch: &Fetch, cluster: Option<&str>) -> Option<&'a Outcome> {
         match self.results.get(fetch)? {
             Ok(outcome) => Some(outcome),
             Err(error) => {
-                if self.reported.insert(fetch.clone()) {
+                if self.report_once(fetch) {
                     let resource = match fetch {
                         Fetch::Topics { query, .. } => Some(query.describe()),
                         Fetch::Topic { name, .. } => Some(format!("topic {name}")),
@@ -354,7 +407,7 @@ impl<'a> Joiner<'a> {
         let (truncated, total, shown) = (listing.truncated, listing.total_elements.clone(), listing.items.len());
         let topics: Vec<Topic> =
             listing.items.iter().filter(|t| keep(&t.name)).map(|t| t.clone().into_topic(cluster)).collect();
-        if truncated && !matches!(query, TopicQuery::Named(_)) && self.reported.insert(fetch) {
+        if truncated && !matches!(query, TopicQuery::Named(_)) && self.report_once(&fetch) {
             self.overview.truncations.push(Truncation {
                 cluster: cluster.into(),
                 what: query.describe(),
@@ -374,7 +427,7 @@ impl<'a> Joiner<'a> {
         let fetch = Fetch::Groups { cluster: cluster.into(), contains: contains.into() };
         let Some(Outcome::Groups(listing)) = self.answer(&fetch, Some(cluster)) else { return None };
         let groups: Vec<ConsumerGroup> = listing.items.iter().filter(|g| keep(&g.name)).cloned().collect();
-        if listing.truncated && self.reported.insert(fetch) {
+        if listing.truncated && self.report_once(&fetch) {
             self.overview.truncations.push(Truncation {
                 cluster: cluster.into(),
                 what: format!("consumer groups named like \"{contains}\""),
@@ -414,7 +467,7 @@ impl<'a> Joiner<'a> {
 
 /// Assembles the overview from the answers. Pure.
 fn join(refs: &EntityRefs, results: &Results) -> EntityOverview {
-    let mut j = Joiner { results, overview: EntityOverview::default(), reported: BTreeSet::new() };
+    let mut j = Joiner { results, overview: EntityOverview::default(), reported: Vec::new() };
     j.overview.annotated = !refs.is_empty();
 
     for topic in &refs.topics {
@@ -534,7 +587,7 @@ mod tests {
     use crate::model;
 
     fn refs(pairs: &[(&str, &str)]) -> EntityRefs {
-        annotations::parse(&pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()).unwrap()
+        annotations::parse(&pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect::<Vec<_>>()).unwrap()
     }
 
     fn search(names: &[&str]) -> Outcome {
@@ -579,11 +632,11 @@ mod tests {
             plan,
             vec![
                 Fetch::Clusters,
-                Fetch::Application("payments".into()),
-                Fetch::Instances("payments".into()),
                 named_fetch("prod", "orders"),
                 topic_fetch("prod", "click."),
                 Fetch::Groups { cluster: "prod".into(), contains: "g1".into() },
+                Fetch::Application("payments".into()),
+                Fetch::Instances("payments".into()),
             ]
         );
     }

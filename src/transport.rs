@@ -28,19 +28,27 @@ extern "C" {
 /// GETs `url` and returns the body of a 2xx answer; anything else is a `CoreError`.
 /// Identical concurrent requests are shared and answers cached (see `cache`).
 pub async fn get_text(url: &str, token: &Token, options: &CallOptions) -> Result<String, CoreError> {
-    let key = Key::new(token, "GET", url, None);
-    shared(key, options.cache_ttl_ms, options.refresh, js_sys::Date::now, || send("GET", url, None, token, options))
-        .await
+    request("GET", url, None, token, options).await
 }
 
 /// POSTs a JSON body (Console's v1 searches, which only read) and returns the body
 /// of a 2xx answer, shared and cached like `get_text`.
 pub async fn post_json(url: &str, body: String, token: &Token, options: &CallOptions) -> Result<String, CoreError> {
-    let key = Key::new(token, "POST", url, Some(&body));
-    shared(key, options.cache_ttl_ms, options.refresh, js_sys::Date::now, || {
-        send("POST", url, Some(&body), token, options)
-    })
-    .await
+    request("POST", url, Some(&body), token, options).await
+}
+
+/// One function for both methods, so the sharing and caching state machine exists
+/// once in the wasm.
+async fn request(
+    method: &'static str,
+    url: &str,
+    body: Option<&str>,
+    token: &Token,
+    options: &CallOptions,
+) -> Result<String, CoreError> {
+    let key = Key::new(token, method, url, body);
+    shared(key, options.cache_ttl_ms, options.refresh, js_sys::Date::now, || send(method, url, body, token, options))
+        .await
 }
 
 async fn send(

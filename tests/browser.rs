@@ -2,14 +2,63 @@
 //! Chromium (`wasm-pack test --headless --chrome`). The simulator's URL is baked in
 //! at compile time from `CONDUKTOR_SIM_URL`, the way gloo's tests find httpbin.
 
-use crate::{
+use crate::inspect_token;
+use exports::{
     fetch_application, fetch_application_instances, fetch_clusters, fetch_consumer_groups, fetch_entity_overview,
-    fetch_topics, inspect_token,
+    fetch_topics,
 };
 use gloo_net::http::Request;
 use js_sys::{Array, Object, Reflect, JSON};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
+
+/// The exports return Promises, as JavaScript sees them; these await them.
+mod exports {
+    use js_sys::Object;
+    use wasm_bindgen::JsValue;
+    use wasm_bindgen_futures::JsFuture;
+
+    type Answer = Result<JsValue, JsValue>;
+
+    pub async fn fetch_clusters(token: JsValue, base: JsValue, options: Option<Object>) -> Answer {
+        JsFuture::from(crate::fetch_clusters(token, base, options)).await
+    }
+
+    pub async fn fetch_topics(token: JsValue, base: JsValue, cluster: JsValue, options: Option<Object>) -> Answer {
+        JsFuture::from(crate::fetch_topics(token, base, cluster, options)).await
+    }
+
+    pub async fn fetch_consumer_groups(
+        token: JsValue,
+        base: JsValue,
+        cluster: JsValue,
+        options: Option<Object>,
+    ) -> Answer {
+        JsFuture::from(crate::fetch_consumer_groups(token, base, cluster, options)).await
+    }
+
+    pub async fn fetch_application(token: JsValue, base: JsValue, name: JsValue, options: Option<Object>) -> Answer {
+        JsFuture::from(crate::fetch_application(token, base, name, options)).await
+    }
+
+    pub async fn fetch_application_instances(
+        token: JsValue,
+        base: JsValue,
+        name: JsValue,
+        options: Option<Object>,
+    ) -> Answer {
+        JsFuture::from(crate::fetch_application_instances(token, base, name, options)).await
+    }
+
+    pub async fn fetch_entity_overview(
+        token: JsValue,
+        base: JsValue,
+        annotations: JsValue,
+        options: Option<Object>,
+    ) -> Answer {
+        JsFuture::from(crate::fetch_entity_overview(token, base, annotations, options)).await
+    }
+}
 
 // The suite runs twice: in the page, and (feature `worker-tests`) in a dedicated
 // worker, where there is no `window`; the core must only need the global `fetch`.

@@ -201,7 +201,8 @@ impl<'a> Parser<'a> {
             Some(b'f') => self.literal("false", Json::Bool(false)),
             Some(b'n') => self.literal("null", Json::Null),
             Some(b'-' | b'0'..=b'9') => {
-                let length = scan_number(&self.bytes()[self.pos..]).ok_or_else(|| self.error("a number"))?;
+                let rest = self.bytes().get(self.pos..).unwrap_or_default();
+                let length = scan_number(rest).ok_or_else(|| self.error("a number"))?;
                 let start = self.pos;
                 self.pos += length;
                 // Numbers are ASCII, so these are character boundaries.

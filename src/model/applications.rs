@@ -1,9 +1,7 @@
 //! Self-service applications (`GET /public/self-serve/v1/application[/{name}]`) and
 //! their instances (`GET /public/self-serve/v1/application-instance?application=`).
 
-use std::collections::BTreeMap;
-
-use super::common::{decode_error, decode_list, parse, required_string, string_labels, text};
+use super::common::{decode_error, decode_list, parse, required_string, text, Labels};
 use crate::error::CoreError;
 use crate::json::{object, Json, ToJson};
 
@@ -14,7 +12,7 @@ pub struct Application {
     /// Technical id of the Console group that owns the application.
     pub owner: Option<String>,
     pub description: Option<String>,
-    pub labels: BTreeMap<String, String>,
+    pub labels: Labels,
 }
 
 pub fn decode_application(body: &str) -> Result<Application, CoreError> {
@@ -27,7 +25,7 @@ pub fn decode_application(body: &str) -> Result<Application, CoreError> {
         name,
         owner: text(spec.and_then(|s| s.get("owner"))),
         description: text(spec.and_then(|s| s.get("description"))),
-        labels: string_labels(wire.get("metadata").and_then(|m| m.get("labels"))),
+        labels: Labels::decode(wire.get("metadata").and_then(|m| m.get("labels"))),
     })
 }
 
@@ -71,7 +69,7 @@ pub struct ApplicationInstance {
     pub cluster: Option<String>,
     pub service_account: Option<String>,
     pub resources: Vec<OwnedResource>,
-    pub labels: BTreeMap<String, String>,
+    pub labels: Labels,
 }
 
 pub fn decode_instances(body: &str) -> Result<Vec<ApplicationInstance>, CoreError> {
@@ -90,7 +88,7 @@ pub fn decode_instances(body: &str) -> Result<Vec<ApplicationInstance>, CoreErro
                 .iter()
                 .filter_map(OwnedResource::decode)
                 .collect(),
-            labels: string_labels(metadata.and_then(|m| m.get("labels"))),
+            labels: Labels::decode(metadata.and_then(|m| m.get("labels"))),
         })
     })
 }

@@ -4,9 +4,7 @@
 //! `spec.{displayName, bootstrapServers, color, icon, schemaRegistry.{type, url}}`.
 //! Never read: `spec.properties`, `schemaRegistry.security`, `kafkaFlavor`.
 
-use std::collections::BTreeMap;
-
-use super::common::{decode_list, is_hex_colour, required_string, string_labels, strip_userinfo, text};
+use super::common::{decode_list, is_hex_colour, required_string, strip_userinfo, text, Labels};
 use crate::error::CoreError;
 use crate::json::{object, Json, ToJson};
 
@@ -21,7 +19,7 @@ pub struct KafkaCluster {
     /// A CSS hex colour (`#rgb`, `#rrggbb`, …) or null when absent or not a hex colour.
     pub color: Option<String>,
     pub icon: Option<String>,
-    pub labels: BTreeMap<String, String>,
+    pub labels: Labels,
     pub schema_registry: Option<SchemaRegistrySummary>,
 }
 
@@ -48,7 +46,7 @@ fn decode_cluster(wire: &Json) -> Result<KafkaCluster, String> {
         bootstrap_servers: text(spec.get("bootstrapServers")).unwrap_or_default(),
         color: text(spec.get("color")).filter(|c| is_hex_colour(c)),
         icon: text(spec.get("icon")).filter(|i| !i.is_empty()),
-        labels: string_labels(wire.get("metadata").and_then(|m| m.get("labels"))),
+        labels: Labels::decode(wire.get("metadata").and_then(|m| m.get("labels"))),
         schema_registry: registry.and_then(|sr| {
             Some(SchemaRegistrySummary { kind: text(sr.get("type"))?, url: sr.str_at("url").map(strip_userinfo) })
         }),

@@ -1,9 +1,7 @@
 //! Pieces shared by the resource models.
 
-use std::collections::BTreeMap;
-
 use crate::error::{CoreError, ErrorKind};
-use crate::json::{self, ItemsError, Json, Number};
+use crate::json::{self, ItemsError, Json, Number, ToJson};
 
 /// A body that does not decode: says which answer, where, and the usual cause.
 pub fn decode_error(what: &str, detail: &str) -> CoreError {
@@ -45,15 +43,48 @@ pub fn required_string(value: &Json, parent: &str, key: &str) -> Result<String, 
         .ok_or_else(|| format!("{parent}.{key} is not a string"))
 }
 
-/// Keeps string-valued labels; Console's labels are `map<string,string>`, anything
-/// else (null, numbers from a hand-edited resource) is dropped rather than failing.
-pub fn string_labels(labels: Option<&Json>) -> BTreeMap<String, String> {
-    labels
-        .and_then(Json::as_object)
-        .unwrap_or_default()
-        .iter()
-        .filter_map(|(k, v)| Some((k.to_string(), v.as_str()?.to_string())))
-        .collect()
+/// Console labels (`map<string,string>`), in the order Console sent them. A list
+/// rather than a map: a few entries, and no tree or sort code in the wasm.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Labels(Vec<(String, String)>);
+
+impl Labels {
+    /// Keeps string-valued labels; anything else (null, numbers from a hand-edited
+    /// resource) is dropped rather than failing. A repeated key keeps its last value.
+    pub fn decode(labels: Option<&Json>) -> Labels {
+        let mut kept = Labels::default();
+        for (key, value) in labels.and_then(Json::as_object).unwrap_or_default() {
+            if let Some(value) = value.as_str() {
+                kept.0.retain(|(k, _)| k != key);
+                kept.0.push((key.to_string(), value.to_string()));
+            }
+        }
+        kept
+    }
+
+    pub fn get(&self, key: &str) -> Option<&String> {
+        self.0.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+    }
+
+    #[cfg(test)]
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+}
+
+impl ToJson for Labels {
+    fn write_json(&self, out: &mut String) {
+        out.push('{');
+        for (index, (key, value)) in self.0.iter().enumerate() {
+            if index > 0 {
+                out.push(',');
+            }
+            key.write_json(out);
+            out.push(':');
+            value.write_json(out);
+        }
+        out.push('}');
+    }
 }
 
 /// Only hex colours reach the page's CSS: anything else (`url(...)`, `expression(...)`,
@@ -67,14 +98,17 @@ pub fn is_hex_colour(value: &str) -> bool {
 
 /// `https://user:pw@host/x` → `https://host/x`.
 pub fn strip_userinfo(url: &str) -> String {
-    let Some(scheme_end) = url.find("://") else {
+    // No indexing (no slicing panic path) and no substring searcher in the wasm.
+    let Some((scheme, rest)) = url.split_once(':').and_then(|(scheme, rest)| Some((scheme, rest.strip_prefix("//")?)))
+    else {
         return url.to_string();
     };
-    let authority_start = scheme_end + 3;
-    let rest = &url[authority_start..];
-    let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
-    match rest[..authority_end].rfind('@') {
-        Some(at) => format!("{}{}", &url[..authority_start], &rest[at + 1..]),
+    let (authority, path) = match rest.find(['/', '?', '#']) {
+        Some(end) => rest.split_at_checked(end).unwrap_or((rest, "")),
+        None => (rest, ""),
+    };
+    match authority.rsplit_once('@') {
+        Some((_userinfo, host)) => format!("{scheme}://{host}{path}"),
         None => url.to_string(),
     }
 }

@@ -5,28 +5,27 @@ use super::common::{decode_error, number, parse, text};
 use crate::error::CoreError;
 use crate::json::{object, Json, Number, ToJson};
 
-/// One page of a v1 search: `{data, page, totalPages, perPage, totalElements}`.
-pub struct SearchPage<T> {
-    pub data: Vec<T>,
+/// One page of a v1 search (`{data, page, totalPages, perPage, totalElements}`),
+/// its items already handed to the caller.
+pub struct SearchPage {
+    pub items: usize,
     pub total_pages: u32,
     pub total_elements: Option<Number>,
 }
 
-/// Decodes one page, each item of `data` with `item`.
-pub fn decode_page<T>(
+/// Decodes one page, handing each item of `data` to `item`.
+pub fn decode_page(
     body: &str,
     what: &str,
-    item: &dyn Fn(&Json) -> Result<T, String>,
-) -> Result<SearchPage<T>, CoreError> {
+    item: &mut dyn FnMut(&Json) -> Result<(), String>,
+) -> Result<SearchPage, CoreError> {
     let page = parse(body, what)?;
     let items = page.get("data").and_then(Json::as_array).ok_or_else(|| decode_error(what, "data is not an array"))?;
-    let data = items
-        .iter()
-        .enumerate()
-        .map(|(index, wire)| item(wire).map_err(|why| decode_error(what, &format!("data item {index}: {why}"))))
-        .collect::<Result<Vec<T>, CoreError>>()?;
+    for (index, wire) in items.iter().enumerate() {
+        item(wire).map_err(|why| decode_error(what, &format!("data item {index}: {why}")))?;
+    }
     Ok(SearchPage {
-        data,
+        items: items.len(),
         total_pages: number(page.get("totalPages"))
             .map_or(1, |n| u32::try_from(n.to_u64_saturating()).unwrap_or(u32::MAX)),
         total_elements: number(page.get("totalElements")),
@@ -91,8 +90,11 @@ impl ToJson for ConsumerGroup {
 mod tests {
     use super::*;
 
-    fn groups(body: &str) -> Result<SearchPage<ConsumerGroup>, CoreError> {
-        decode_page(body, "consumer groups", &|wire| ConsumerGroup::decode(wire, "prod-eu"))
+    fn groups(body: &str) -> Result<(SearchPage, Vec<ConsumerGroup>), CoreError> {
+        let mut groups = Vec::new();
+        let mut keep = |wire: &Json| ConsumerGroup::decode(wire, "prod-eu").map(|group| groups.push(group));
+        let page = decode_page(body, "consumer groups", &mut keep)?;
+        Ok((page, groups))
     }
 
     #[test]
@@ -103,8 +105,8 @@ mod tests {
                 "page":1,"totalPages":3,"perPage":20,"totalElements":42}"#,
         )
         .unwrap();
-        assert_eq!((page.total_pages, page.total_elements), (3, Number::parse("42")));
-        let groups = page.data;
+        let (page, groups) = page;
+        assert_eq!((page.items, page.total_pages, page.total_elements), (2, 3, Number::parse("42")));
         assert_eq!(groups[0].overall_lag, Number::parse("542"));
         assert_eq!(groups[0].topics, vec!["click.pageviews"]);
         assert!(groups[0].indexed && !groups[1].indexed);
@@ -117,9 +119,9 @@ mod tests {
 
     #[test]
     fn odd_pages() {
-        assert_eq!(groups(r#"{"data":[],"totalPages":-5}"#).unwrap().total_pages, 0);
-        assert_eq!(groups(r#"{"data":[],"totalPages":1e300}"#).unwrap().total_pages, u32::MAX);
-        assert_eq!(groups(r#"{"data":[]}"#).unwrap().total_pages, 1);
+        assert_eq!(groups(r#"{"data":[],"totalPages":-5}"#).unwrap().0.total_pages, 0);
+        assert_eq!(groups(r#"{"data":[],"totalPages":1e300}"#).unwrap().0.total_pages, u32::MAX);
+        assert_eq!(groups(r#"{"data":[]}"#).unwrap().0.total_pages, 1);
         for bad in [r#"{"data":null}"#, "[]", r#"{"data":[{"name":5}]}"#, r#"{"data":[1]}"#] {
             let e = groups(bad).err().expect(bad);
             assert_eq!(e.kind, crate::error::ErrorKind::Decode);

@@ -1,9 +1,7 @@
 //! Topics: the v2 resource (`GET /public/kafka/v2/cluster/{c}/topic[/{name}]`) and
 //! the metrics of the v1 search (`POST /public/v1/clusters/{c}/topics`).
 
-use std::collections::BTreeMap;
-
-use super::common::{decode_error, decode_list, number, parse, required_string, string_labels, text};
+use super::common::{decode_error, decode_list, number, parse, required_string, text, Labels};
 use crate::error::CoreError;
 use crate::json::{object, Json, Number, ToJson};
 
@@ -23,7 +21,7 @@ pub struct Topic {
     pub min_insync_replicas: Option<Number>,
     pub description: Option<String>,
     pub catalog_visibility: Option<String>,
-    pub labels: BTreeMap<String, String>,
+    pub labels: Labels,
     /// From Console's `conduktor.io/application` label.
     pub owner_application: Option<String>,
     pub owner_instance: Option<String>,
@@ -48,7 +46,7 @@ impl Topic {
         let config = |key: &str| configs.and_then(|c| c.get(key));
         // Config values are strings in Console ("604800000"); accept numbers too.
         let config_number = |key: &str| number(config(key)).or_else(|| Number::parse_loose(config(key)?.as_str()?));
-        let labels = string_labels(metadata.and_then(|m| m.get("labels")));
+        let labels = Labels::decode(metadata.and_then(|m| m.get("labels")));
         Ok(Topic {
             cluster: text(metadata.and_then(|m| m.get("cluster"))).unwrap_or_else(|| cluster.to_string()),
             name,
@@ -80,7 +78,7 @@ pub fn decode_topic(body: &str, cluster: &str) -> Result<Topic, CoreError> {
 #[derive(Debug, Clone, PartialEq)]
 pub struct SearchTopic {
     pub name: String,
-    pub labels: BTreeMap<String, String>,
+    pub labels: Labels,
     pub metrics: TopicMetrics,
     partitions: Option<Number>,
     replication_factor: Option<Number>,
@@ -93,7 +91,7 @@ impl SearchTopic {
     pub fn decode(wire: &Json) -> Result<SearchTopic, String> {
         Ok(SearchTopic {
             name: text(wire.get("name")).ok_or("name is not a string")?,
-            labels: string_labels(wire.get("labels")),
+            labels: Labels::decode(wire.get("labels")),
             metrics: TopicMetrics {
                 record_count: number(wire.get("recordCount")),
                 size_bytes: number(wire.get("topicSize")),
