@@ -99,6 +99,7 @@ async fn main() -> Result<(), BoxError> {
         .iter()
         .map(|o| HeaderValue::from_str(o).map_err(|_| format!("--cors-origin {o:?} is not a header value")))
         .collect::<Result<Vec<_>, _>>()?;
+    let shutdown = shutdown_signal()?;
     let listener = tokio::net::TcpListener::bind(args.listen).await?;
     let address = listener.local_addr()?;
     // The bound address, so that `--listen 127.0.0.1:0` gets a working issuer URL.
@@ -145,23 +146,22 @@ async fn main() -> Result<(), BoxError> {
         startup_ms = started.elapsed().as_millis() as u64,
         "conduktor-sim listening on http://{address}"
     );
-    axum::serve(listener, api::router(state)).with_graceful_shutdown(shutdown_signal()).await?;
+    axum::serve(listener, api::router(state)).with_graceful_shutdown(shutdown).await?;
     tracing::info!("stopped");
     Ok(())
 }
 
 /// Ctrl-C or SIGTERM (how the test scripts stop it) ends the server gracefully.
-async fn shutdown_signal() {
-    let terminate = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut signal) => {
-                signal.recv().await;
-            }
-            Err(_) => std::future::pending::<()>().await,
+/// The handlers are installed at once, before the start-up line announces the
+/// server, so a SIGTERM sent right after that line is never fatal.
+fn shutdown_signal() -> std::io::Result<impl std::future::Future<Output = ()>> {
+    use tokio::signal::unix::{signal, SignalKind};
+    let mut terminate = signal(SignalKind::terminate())?;
+    let mut interrupt = signal(SignalKind::interrupt())?;
+    Ok(async move {
+        tokio::select! {
+            _ = terminate.recv() => {}
+            _ = interrupt.recv() => {}
         }
-    };
-    tokio::select! {
-        _ = tokio::signal::ctrl_c() => {}
-        _ = terminate => {}
-    }
+    })
 }
