@@ -37,10 +37,10 @@ use clap::Parser;
 )]
 struct Args {
     /// Address to listen on (use loopback: the simulator has no TLS and a development IdP).
-    #[arg(long, default_value = "127.0.0.1:28917")]
+    #[arg(long, default_value = "127.0.0.1:28917", value_name = "ADDR")]
     listen: SocketAddr,
     /// Base URL clients use to reach the simulator; the development issuer is
-    /// `<url>/idp`. Default: `http://<listen>`.
+    /// `<URL>/idp`. Default: `http://<the bound address>`.
     #[arg(long, value_name = "URL")]
     public_url: Option<String>,
     /// Trusted token issuer, like Console's `sso.jwt-auth.issuer`: keys come from
@@ -70,8 +70,8 @@ struct Args {
     /// groups all on cluster `scale-0`), for benchmarks and planning tests.
     #[arg(long, value_name = "clusters=N,topics=M,groups=K")]
     scale: Option<scale::Scale>,
-    /// Serve /sim/faults (fault injection), /sim/requests (request log) and
-    /// /sim/users (provisioned users) for tests.
+    /// Serve /sim/faults (fault injection), /sim/requests (request log),
+    /// /sim/users (provisioned users) and /sim/auth (key fetches) for tests.
     #[arg(long)]
     test_controls: bool,
     /// RSA private key (PEM) of the development IdP, created if missing or unusable,
