@@ -2,15 +2,13 @@
 //! native `fetch` (the global one, so it works in windows and workers alike), with
 //! the token in the `Authorization` header and nowhere else.
 //!
-//! Cancellation: the caller's signal is never handed to fetch. Its abort reason can
-//! be anything (`controller.abort("x")`), so the core aborts its own controller
-//! without a reason when the caller's signal fires, and combines it with
-//! `AbortSignal.timeout`, whose reason is a `TimeoutError`. Rejections are read
-//! defensively either way: any value is turned into an error kind, never a panic.
+//! Cancellation: fetch gets `AbortSignal.any([caller's signal, AbortSignal.timeout])`.
+//! A rejection can carry any abort reason (`controller.abort("x")` rejects with the
+//! string "x"), so its kind is decided from which signal fired, not from the value.
 
-use wasm_bindgen::{closure::Closure, prelude::*, JsCast};
+use wasm_bindgen::{prelude::*, JsCast};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortController, AbortSignal, Headers, Request, RequestCredentials, RequestInit, Response};
+use web_sys::{AbortSignal, Headers, Request, RequestCredentials, RequestInit, Response};
 
 use crate::cache::{shared, Key};
 use crate::classify::{classify, retry_after_ms};
@@ -58,17 +56,24 @@ async fn send(
     token: &Token,
     options: &CallOptions,
 ) -> Result<String, CoreError> {
-    let abort = AbortLink::new(options)?;
-    let request = build(method, url, body, token, &abort.signal)?;
-    let response: Response =
-        JsFuture::from(global_fetch(&request)).await.map_err(|e| fetch_failed(&e, url, options))?.unchecked_into();
+    if options.signal.as_ref().is_some_and(AbortSignal::aborted) {
+        return Err(CoreError::new(ErrorKind::Aborted, "the request was cancelled before it was sent"));
+    }
+    let timeout = AbortSignal::timeout_with_u32(options.timeout_ms);
+    let signal = match &options.signal {
+        Some(caller) => AbortSignal::any(&js_sys::Array::of2(caller, &timeout)),
+        None => timeout.clone(),
+    };
+    let failed = |error: JsValue| fetch_failed(&error, url, options, &timeout);
+    let request = build(method, url, body, token, &signal)?;
+    let response: Response = JsFuture::from(global_fetch(&request)).await.map_err(failed)?.unchecked_into();
     let status = response.status();
     let headers = response.headers();
     let header = |name: &str| headers.get(name).ok().flatten();
     let content_type = header("content-type");
     let retry_after = retry_after_ms(header("retry-after").as_deref());
-    let text = response.text().map_err(|e| fetch_failed(&e, url, options))?;
-    let body = JsFuture::from(text).await.map_err(|e| fetch_failed(&e, url, options))?.as_string().unwrap_or_default();
+    let text = response.text().map_err(failed)?;
+    let body = JsFuture::from(text).await.map_err(failed)?.as_string().unwrap_or_default();
     if (200..300).contains(&status) {
         Ok(body)
     } else {
@@ -100,65 +105,31 @@ fn build(
     Request::new_with_str_and_init(url, &init).map_err(invalid)
 }
 
-/// A fetch rejection as an error kind. The value may be any JavaScript value.
-fn fetch_failed(error: &JsValue, url: &str, options: &CallOptions) -> CoreError {
+/// A fetch rejection as an error kind. The value may be any JavaScript value, so the
+/// signals say whether it was the caller or the timeout.
+fn fetch_failed(error: &JsValue, url: &str, options: &CallOptions, timeout: &AbortSignal) -> CoreError {
     let error = error.dyn_ref::<js_sys::Error>();
     let name = error.map(|e| String::from(e.name())).unwrap_or_default();
-    match name.as_str() {
-        "TimeoutError" => CoreError::new(
+    if options.signal.as_ref().is_some_and(AbortSignal::aborted) {
+        return CoreError::new(ErrorKind::Aborted, "the request was cancelled");
+    }
+    if timeout.aborted() || name == "TimeoutError" {
+        return CoreError::new(
             ErrorKind::Timeout,
             format!(
                 "Conduktor Console did not answer within {} ms; retry, or raise timeoutMs if your Console is slow",
                 options.timeout_ms
             ),
+        );
+    }
+    if name == "AbortError" {
+        return CoreError::new(ErrorKind::Aborted, "the request was cancelled");
+    }
+    let detail = error.map(|e| String::from(e.message())).unwrap_or_else(|| "no details".into());
+    CoreError::new(
+        ErrorKind::Network,
+        format!(
+            "could not reach {url} ({detail}); check that the Backstage backend is running and that proxy.endpoints./conduktor is configured"
         ),
-        "AbortError" => CoreError::new(ErrorKind::Aborted, "the request was cancelled"),
-        _ => {
-            let detail = error.map(|e| String::from(e.message())).unwrap_or_else(|| "no details".into());
-            CoreError::new(
-                ErrorKind::Network,
-                format!(
-                    "could not reach {url} ({detail}); check that the Backstage backend is running and that proxy.endpoints./conduktor is configured"
-                ),
-            )
-        }
-    }
-}
-
-/// Ties the caller's signal and the timeout to the signal given to fetch, and
-/// unhooks the listener when the request is over.
-struct AbortLink {
-    signal: AbortSignal,
-    caller: Option<(AbortSignal, Closure<dyn FnMut()>)>,
-}
-
-impl AbortLink {
-    fn new(options: &CallOptions) -> Result<AbortLink, CoreError> {
-        let internal = |what: &str| CoreError::new(ErrorKind::Network, format!("the browser refused to create {what}"));
-        if options.signal.as_ref().is_some_and(AbortSignal::aborted) {
-            return Err(CoreError::new(ErrorKind::Aborted, "the request was cancelled before it was sent"));
-        }
-        let controller = AbortController::new().map_err(|_| internal("an AbortController"))?;
-        let timeout = AbortSignal::timeout_with_u32(options.timeout_ms);
-        let signal = AbortSignal::any(&js_sys::Array::of2(&controller.signal(), &timeout));
-        let caller = match &options.signal {
-            None => None,
-            Some(caller_signal) => {
-                let on_abort = Closure::<dyn FnMut()>::new(move || controller.abort());
-                caller_signal
-                    .add_event_listener_with_callback("abort", on_abort.as_ref().unchecked_ref())
-                    .map_err(|_| internal("an abort listener"))?;
-                Some((caller_signal.clone(), on_abort))
-            }
-        };
-        Ok(AbortLink { signal, caller })
-    }
-}
-
-impl Drop for AbortLink {
-    fn drop(&mut self) {
-        if let Some((caller_signal, on_abort)) = &self.caller {
-            let _ = caller_signal.remove_event_listener_with_callback("abort", on_abort.as_ref().unchecked_ref());
-        }
-    }
+    )
 }
