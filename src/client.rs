@@ -65,6 +65,11 @@ impl ToJson for SearchFilter<'_> {
 }
 
 impl Call {
+    /// Console UI links, when the caller gave `consoleUrl`.
+    pub fn links(&self) -> Option<&crate::links::ConsoleLinks> {
+        self.options.console_links.as_ref()
+    }
+
     async fn get(&self, segments: &[&str]) -> Result<String, CoreError> {
         transport::get_text(&self.endpoint.url(segments), &self.token, &self.options).await
     }

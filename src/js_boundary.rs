@@ -56,6 +56,23 @@ export interface FetchOptions {
   cacheTtlMs?: number;
   /** Ignore stored answers (the card's refresh button); the new answer is stored. */
   refresh?: boolean;
+  /** Conduktor Console's address (https://…); view models then carry `consoleLink` into its UI. */
+  consoleUrl?: string;
+  /** Path templates of those links, replacing the defaults (Console's UI routes are not a documented API). */
+  consoleLinks?: ConsoleLinkTemplates;
+}
+
+/**
+ * Paths after `consoleUrl`; `{cluster}`, `{topic}`, `{group}` and `{application}` are
+ * replaced by the percent-encoded names. Defaults: cluster '/console/{cluster}/topics',
+ * topic '/console/{cluster}/topics/{topic}', consumerGroup
+ * '/console/{cluster}/consumer-groups/{group}', application '/applications/{application}'.
+ */
+export interface ConsoleLinkTemplates {
+  cluster?: string;
+  topic?: string;
+  consumerGroup?: string;
+  application?: string;
 }
 
 /** A topic; metrics (record count, size, produce rate, last activity) are null unless joined from Console's search. */
@@ -78,6 +95,8 @@ export interface Topic {
   sizeBytes: number | null;
   produceRate: number | null;
   lastActivityAt: string | null;
+  /** Into the Console UI; null unless `consoleUrl` was given. */
+  consoleLink: string | null;
 }
 
 export interface ConsumerGroup {
@@ -90,6 +109,8 @@ export interface ConsumerGroup {
   overallLag: number | null;
   maxLagSeconds: number | null;
   topics: string[];
+  /** Into the Console UI; null unless `consoleUrl` was given. */
+  consoleLink: string | null;
 }
 
 /** A consumer-group list; `truncated` is true when paging stopped at `maxPages`. */
@@ -101,6 +122,8 @@ export interface Application {
   owner: string | null;
   description: string | null;
   labels: Record<string, string>;
+  /** Into the Console UI; null unless `consoleUrl` was given. */
+  consoleLink: string | null;
 }
 
 export interface OwnedResource {
@@ -130,6 +153,8 @@ export interface KafkaCluster {
   icon: string | null;
   labels: Record<string, string>;
   schemaRegistry: { type: string; url: string | null } | null;
+  /** Into the Console UI; null unless `consoleUrl` was given. */
+  consoleLink: string | null;
 }
 
 /** What the card may show about a token, read without verifying it. */

@@ -15,6 +15,7 @@ mod client;
 mod error;
 mod js_boundary;
 mod json;
+mod links;
 mod model;
 mod options;
 mod overview;
@@ -70,7 +71,11 @@ pub fn fetch_clusters(
 ) -> Promise {
     spawn(Box::pin(async move {
         let call = client::Call::from_js(token, proxy_base, options)?;
-        to_js(&call.clusters().await?)
+        let mut clusters = call.clusters().await?;
+        if let Some(links) = call.links() {
+            links.add_to_clusters(&mut clusters);
+        }
+        to_js(&clusters)
     }))
 }
 
@@ -85,7 +90,11 @@ pub fn fetch_topics(
     spawn(Box::pin(async move {
         let call = client::Call::from_js(token, proxy_base, options)?;
         let cluster = client::name_argument(cluster.as_string(), "cluster")?;
-        to_js(&call.topics(&cluster).await?)
+        let mut topics = call.topics(&cluster).await?;
+        if let Some(links) = call.links() {
+            links.add_to_topics(&mut topics);
+        }
+        to_js(&topics)
     }))
 }
 
@@ -102,7 +111,10 @@ pub fn fetch_consumer_groups(
     spawn(Box::pin(async move {
         let call = client::Call::from_js(token, proxy_base, options)?;
         let cluster = client::name_argument(cluster.as_string(), "cluster")?;
-        let listing = call.consumer_groups(&cluster, &[]).await?;
+        let mut listing = call.consumer_groups(&cluster, &[]).await?;
+        if let Some(links) = call.links() {
+            links.add_to_groups(&mut listing.items);
+        }
         js_boundary::listing_to_js(&listing.items, listing.truncated, listing.total_elements.as_ref())
     }))
 }
@@ -118,7 +130,11 @@ pub fn fetch_application(
     spawn(Box::pin(async move {
         let call = client::Call::from_js(token, proxy_base, options)?;
         let name = client::name_argument(application.as_string(), "application")?;
-        to_js(&call.application(&name).await?)
+        let mut application = call.application(&name).await?;
+        if let Some(links) = call.links() {
+            links.add_to_application(&mut application);
+        }
+        to_js(&application)
     }))
 }
 
@@ -151,7 +167,11 @@ pub fn fetch_entity_overview(
     spawn(Box::pin(async move {
         let call = client::Call::from_js(token, proxy_base, options)?;
         let refs = annotations::parse(&js_boundary::string_map(&annotations)?)?;
-        to_js(&overview::fetch_overview(&call, &refs).await?)
+        let mut overview = overview::fetch_overview(&call, &refs).await?;
+        if let Some(links) = call.links() {
+            links.add_to_overview(&mut overview);
+        }
+        to_js(&overview)
     }))
 }
 

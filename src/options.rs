@@ -5,6 +5,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::AbortSignal;
 
 use crate::error::CoreError;
+use crate::links::{ConsoleLinks, Templates};
 
 pub const DEFAULT_TIMEOUT_MS: u32 = 15_000;
 /// Ten minutes: longer is certainly a unit mistake (seconds for milliseconds, …).
@@ -31,6 +32,8 @@ pub struct CallOptions {
     pub cache_ttl_ms: f64,
     /// Bypass stored answers (the new answer is stored).
     pub refresh: bool,
+    /// From `consoleUrl` (and `consoleLinks`): view models then carry `consoleLink`.
+    pub console_links: Option<ConsoleLinks>,
 }
 
 impl CallOptions {
@@ -44,6 +47,7 @@ impl CallOptions {
                 page_size: DEFAULT_PAGE_SIZE,
                 cache_ttl_ms: f64::from(DEFAULT_CACHE_TTL_MS),
                 refresh: false,
+                console_links: None,
             });
         }
         if !options.is_object() {
@@ -85,7 +89,18 @@ impl CallOptions {
                 value.as_bool().ok_or_else(|| CoreError::invalid_input("options.refresh must be true or false"))?
             }
         };
-        Ok(CallOptions { signal, timeout_ms, proxy_path, max_pages, page_size, cache_ttl_ms, refresh })
+        let console_links = match field(options, "consoleUrl")? {
+            None => None,
+            Some(value) => {
+                let url = value.as_string().ok_or_else(|| {
+                    CoreError::invalid_input(
+                        "options.consoleUrl must be a string like \"https://conduktor.example.com\"",
+                    )
+                })?;
+                Some(ConsoleLinks::parse(&url, templates(options)?)?)
+            }
+        };
+        Ok(CallOptions { signal, timeout_ms, proxy_path, max_pages, page_size, cache_ttl_ms, refresh, console_links })
     }
 }
 
@@ -94,6 +109,25 @@ fn field(object: &JsValue, name: &str) -> Result<Option<JsValue>, CoreError> {
     let value = js_sys::Reflect::get(object, &JsValue::from_str(name))
         .map_err(|_| CoreError::invalid_input(format!("options.{name} could not be read")))?;
     Ok((!value.is_undefined() && !value.is_null()).then_some(value))
+}
+
+/// `consoleLinks: { cluster?, topic?, consumerGroup?, application? }`.
+fn templates(options: &JsValue) -> Result<Templates, CoreError> {
+    let Some(links) = field(options, "consoleLinks")? else { return Ok(Templates::default()) };
+    let template = |name: &str| -> Result<Option<String>, CoreError> {
+        match field(&links, name)? {
+            None => Ok(None),
+            Some(value) => value.as_string().map(Some).ok_or_else(|| {
+                CoreError::invalid_input(format!("options.consoleLinks.{name} must be a path template string"))
+            }),
+        }
+    };
+    Ok(Templates {
+        cluster: template("cluster")?,
+        topic: template("topic")?,
+        consumer_group: template("consumerGroup")?,
+        application: template("application")?,
+    })
 }
 
 fn whole_number(options: &JsValue, name: &str, default: u32, max: u32) -> Result<u32, CoreError> {

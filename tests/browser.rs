@@ -304,6 +304,40 @@ async fn the_overview_joins_annotations_into_one_view() {
 }
 
 #[wasm_bindgen_test]
+async fn with_a_console_url_every_resource_links_into_console() {
+    let token = token_for("developer@example.com").await;
+    let entity = annotations(&[
+        ("conduktor.io/topics", "prod-eu/payments.orders"),
+        ("conduktor.io/consumer-groups", "prod-eu/payments-processor"),
+        ("conduktor.io/application", "payments"),
+    ]);
+    let links = options(&[("consoleUrl", "https://console.example.com/".into())]);
+    let overview = fetch_entity_overview(token.clone().into(), SIM_URL.into(), entity, links).await.unwrap();
+    let first = |list: &str| Array::from(&get(&overview, list)).get(0);
+    let link = |value: &JsValue| get(value, "consoleLink").as_string().unwrap_or_default();
+    assert_eq!(link(&first("clusters")), "https://console.example.com/console/prod-eu/topics");
+    assert_eq!(link(&first("topics")), "https://console.example.com/console/prod-eu/topics/payments.orders");
+    assert_eq!(
+        link(&first("consumerGroups")),
+        "https://console.example.com/console/prod-eu/consumer-groups/payments-processor"
+    );
+    assert_eq!(link(&get(&first("applications"), "application")), "https://console.example.com/applications/payments");
+
+    let templates = Object::new();
+    Reflect::set(&templates, &"topic".into(), &"/ui/{cluster}/topic/{topic}".into()).unwrap();
+    let custom = options(&[("consoleUrl", "http://127.0.0.1:8080".into()), ("consoleLinks", templates.into())]);
+    let topics = fetch_topics(token.clone().into(), SIM_URL.into(), "prod-eu".into(), custom).await.unwrap();
+    assert!(link(&Array::from(&topics).get(0)).starts_with("http://127.0.0.1:8080/ui/prod-eu/topic/"));
+    let without = fetch_clusters(token.clone().into(), SIM_URL.into(), options(&[])).await.unwrap();
+    assert!(get(&Array::from(&without).get(0), "consoleLink").is_null(), "no consoleUrl, no links");
+
+    let bad = options(&[("consoleUrl", "javascript:alert(1)".into())]);
+    let (kind, error) = rejection(fetch_clusters(token.into(), SIM_URL.into(), bad).await).await;
+    assert_eq!(kind, "invalid-input");
+    assert!(get(&error, "message").as_string().unwrap_or_default().contains("options.consoleUrl"));
+}
+
+#[wasm_bindgen_test]
 async fn without_annotations_the_overview_lists_the_users_clusters() {
     let token = token_for("developer@example.com").await;
     let overview = fetch_entity_overview(token.into(), SIM_URL.into(), JsValue::UNDEFINED, options(&[])).await.unwrap();

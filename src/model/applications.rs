@@ -13,6 +13,8 @@ pub struct Application {
     pub owner: Option<String>,
     pub description: Option<String>,
     pub labels: Labels,
+    /// The application in the Console UI, when the caller gave `consoleUrl`.
+    pub console_link: Option<String>,
 }
 
 pub fn decode_application(body: &str) -> Result<Application, CoreError> {
@@ -26,6 +28,7 @@ pub fn decode_application(body: &str) -> Result<Application, CoreError> {
         owner: text(spec.and_then(|s| s.get("owner"))),
         description: text(spec.and_then(|s| s.get("description"))),
         labels: Labels::decode(wire.get("metadata").and_then(|m| m.get("labels"))),
+        console_link: None,
     })
 }
 
@@ -103,6 +106,7 @@ impl ToJson for Application {
                 ("owner", &self.owner),
                 ("description", &self.description),
                 ("labels", &self.labels),
+                ("consoleLink", &self.console_link),
             ],
         );
     }

@@ -21,6 +21,8 @@ pub struct KafkaCluster {
     pub icon: Option<String>,
     pub labels: Labels,
     pub schema_registry: Option<SchemaRegistrySummary>,
+    /// The cluster in the Console UI, when the caller gave `consoleUrl`.
+    pub console_link: Option<String>,
 }
 
 /// Which schema registry a cluster uses, never how it authenticates.
@@ -51,6 +53,7 @@ fn decode_cluster(wire: &Json) -> Result<KafkaCluster, String> {
             Some(SchemaRegistrySummary { kind: text(sr.get("type"))?, url: sr.str_at("url").map(strip_userinfo) })
         }),
         name,
+        console_link: None,
     })
 }
 
@@ -66,6 +69,7 @@ impl ToJson for KafkaCluster {
                 ("icon", &self.icon),
                 ("labels", &self.labels),
                 ("schemaRegistry", &self.schema_registry),
+                ("consoleLink", &self.console_link),
             ],
         );
     }

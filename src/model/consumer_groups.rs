@@ -45,6 +45,8 @@ pub struct ConsumerGroup {
     pub overall_lag: Option<Number>,
     pub max_lag_seconds: Option<Number>,
     pub topics: Vec<String>,
+    /// The group in the Console UI, when the caller gave `consoleUrl`.
+    pub console_link: Option<String>,
 }
 
 impl ConsumerGroup {
@@ -64,6 +66,7 @@ impl ConsumerGroup {
                 .iter()
                 .filter_map(|t| t.as_str().map(String::from))
                 .collect(),
+            console_link: None,
         })
     }
 }
@@ -81,6 +84,7 @@ impl ToJson for ConsumerGroup {
                 ("overallLag", &self.overall_lag),
                 ("maxLagSeconds", &self.max_lag_seconds),
                 ("topics", &self.topics),
+                ("consoleLink", &self.console_link),
             ],
         );
     }
@@ -113,7 +117,7 @@ mod tests {
         assert_eq!(groups[1].state, None);
         assert_eq!(
             crate::json::to_string(&groups[0]),
-            r#"{"name":"clickstream-enricher","cluster":"prod-eu","indexed":true,"state":"Stable","members":3,"overallLag":542,"maxLagSeconds":12,"topics":["click.pageviews"]}"#
+            r#"{"name":"clickstream-enricher","cluster":"prod-eu","indexed":true,"state":"Stable","members":3,"overallLag":542,"maxLagSeconds":12,"topics":["click.pageviews"],"consoleLink":null}"#
         );
     }
 

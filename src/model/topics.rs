@@ -26,6 +26,8 @@ pub struct Topic {
     pub owner_application: Option<String>,
     pub owner_instance: Option<String>,
     pub metrics: TopicMetrics,
+    /// The topic in the Console UI, when the caller gave `consoleUrl`.
+    pub console_link: Option<String>,
 }
 
 /// What only the v1 search knows about a topic.
@@ -61,6 +63,7 @@ impl Topic {
             owner_instance: labels.get(INSTANCE_LABEL).cloned(),
             labels,
             metrics: TopicMetrics::default(),
+            console_link: None,
         })
     }
 }
@@ -122,6 +125,7 @@ impl SearchTopic {
             owner_instance: self.labels.get(INSTANCE_LABEL).cloned(),
             labels: self.labels,
             metrics: self.metrics,
+            console_link: None,
         }
     }
 }
@@ -148,6 +152,7 @@ impl ToJson for Topic {
                 ("sizeBytes", &m.size_bytes),
                 ("produceRate", &m.produce_rate),
                 ("lastActivityAt", &m.last_activity_at),
+                ("consoleLink", &self.console_link),
             ],
         );
     }
@@ -219,7 +224,7 @@ mod tests {
         let topic = decode_topic(TOPIC, "ignored").unwrap();
         assert_eq!(
             crate::json::to_string(&topic),
-            r#"{"name":"click.pageviews","cluster":"prod-eu","partitions":6,"replicationFactor":3,"cleanupPolicy":"delete","retentionMs":604800000,"minInsyncReplicas":2,"description":"Raw page views","catalogVisibility":"PUBLIC","labels":{"conduktor.io/application":"clickstream-app","conduktor.io/application-instance":"clickstream-prod"},"ownerApplication":"clickstream-app","ownerInstance":"clickstream-prod","recordCount":null,"sizeBytes":null,"produceRate":null,"lastActivityAt":null}"#
+            r#"{"name":"click.pageviews","cluster":"prod-eu","partitions":6,"replicationFactor":3,"cleanupPolicy":"delete","retentionMs":604800000,"minInsyncReplicas":2,"description":"Raw page views","catalogVisibility":"PUBLIC","labels":{"conduktor.io/application":"clickstream-app","conduktor.io/application-instance":"clickstream-prod"},"ownerApplication":"clickstream-app","ownerInstance":"clickstream-prod","recordCount":null,"sizeBytes":null,"produceRate":null,"lastActivityAt":null,"consoleLink":null}"#
         );
     }
 }

@@ -1,0 +1,229 @@
+//! Links into the Conduktor Console UI, when the caller gives `consoleUrl`.
+//!
+//! Console's UI routes are not part of its documented API, so the paths are
+//! templates: the defaults below are our best reading of Console's UI and can be
+//! replaced with `consoleLinks: { cluster, topic, consumerGroup, application }`.
+//! Every name is percent-encoded as one path segment, so a name cannot change the
+//! link's target (`../admin`, `?x=`, `#` stay inside their segment).
+
+use crate::error::{shorten, CoreError};
+use crate::model::{Application, ConsumerGroup, KafkaCluster, Topic};
+use crate::overview::EntityOverview;
+use crate::request::encode_segment;
+
+pub const DEFAULT_CLUSTER: &str = "/console/{cluster}/topics";
+pub const DEFAULT_TOPIC: &str = "/console/{cluster}/topics/{topic}";
+pub const DEFAULT_CONSUMER_GROUP: &str = "/console/{cluster}/consumer-groups/{group}";
+pub const DEFAULT_APPLICATION: &str = "/applications/{application}";
+
+/// Validated base URL and path templates.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ConsoleLinks {
+    base: String,
+    cluster: String,
+    topic: String,
+    consumer_group: String,
+    application: String,
+}
+
+/// Templates the caller may override; `None` keeps the default.
+#[derive(Debug, Default)]
+pub struct Templates {
+    pub cluster: Option<String>,
+    pub topic: Option<String>,
+    pub consumer_group: Option<String>,
+    pub application: Option<String>,
+}
+
+impl ConsoleLinks {
+    pub fn parse(console_url: &str, templates: Templates) -> Result<ConsoleLinks, CoreError> {
+        let invalid = || {
+            CoreError::invalid_input(format!(
+                "options.consoleUrl \"{}\" must be the http(s) address of Conduktor Console, like \"https://conduktor.example.com\", without query or fragment",
+                shorten(console_url, 80)
+            ))
+        };
+        let lower = console_url.to_ascii_lowercase();
+        let host = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://")).ok_or_else(invalid)?;
+        let clean = |c: char| c.is_whitespace() || c.is_control() || matches!(c, '?' | '#' | '"' | '<' | '>' | '\\');
+        if host.is_empty() || host.starts_with('/') || console_url.contains(clean) {
+            return Err(invalid());
+        }
+        let template = |value: Option<String>, default: &str, name: &str, allowed: &[&str]| {
+            let value = value.unwrap_or_else(|| default.to_string());
+            check_template(&value, allowed).map_err(|why| {
+                CoreError::invalid_input(format!(
+                    "options.consoleLinks.{name} \"{}\" {why}; the default is \"{default}\"",
+                    shorten(&value, 80)
+                ))
+            })?;
+            Ok::<String, CoreError>(value)
+        };
+        Ok(ConsoleLinks {
+            base: console_url.trim_end_matches('/').to_string(),
+            cluster: template(templates.cluster, DEFAULT_CLUSTER, "cluster", &["cluster"])?,
+            topic: template(templates.topic, DEFAULT_TOPIC, "topic", &["cluster", "topic"])?,
+            consumer_group: template(
+                templates.consumer_group,
+                DEFAULT_CONSUMER_GROUP,
+                "consumerGroup",
+                &["cluster", "group"],
+            )?,
+            application: template(templates.application, DEFAULT_APPLICATION, "application", &["application"])?,
+        })
+    }
+
+    pub fn cluster(&self, cluster: &str) -> String {
+        self.fill(&self.cluster, &[("cluster", cluster)])
+    }
+
+    pub fn topic(&self, cluster: &str, topic: &str) -> String {
+        self.fill(&self.topic, &[("cluster", cluster), ("topic", topic)])
+    }
+
+    pub fn consumer_group(&self, cluster: &str, group: &str) -> String {
+        self.fill(&self.consumer_group, &[("cluster", cluster), ("group", group)])
+    }
+
+    pub fn application(&self, application: &str) -> String {
+        self.fill(&self.application, &[("application", application)])
+    }
+
+    pub fn add_to_clusters(&self, clusters: &mut [KafkaCluster]) {
+        for cluster in clusters {
+            cluster.console_link = Some(self.cluster(&cluster.name));
+        }
+    }
+
+    pub fn add_to_topics(&self, topics: &mut [Topic]) {
+        for topic in topics {
+            topic.console_link = Some(self.topic(&topic.cluster, &topic.name));
+        }
+    }
+
+    pub fn add_to_groups(&self, groups: &mut [ConsumerGroup]) {
+        for group in groups {
+            group.console_link = Some(self.consumer_group(&group.cluster, &group.name));
+        }
+    }
+
+    pub fn add_to_application(&self, application: &mut Application) {
+        application.console_link = Some(self.application(&application.name));
+    }
+
+    pub fn add_to_overview(&self, overview: &mut EntityOverview) {
+        self.add_to_clusters(&mut overview.clusters);
+        self.add_to_topics(&mut overview.topics);
+        self.add_to_groups(&mut overview.consumer_groups);
+        for application in overview.applications.iter_mut().filter_map(|a| a.application.as_mut()) {
+            self.add_to_application(application);
+        }
+    }
+
+    /// The base URL followed by the template, each `{name}` replaced by its encoded value.
+    fn fill(&self, template: &str, values: &[(&str, &str)]) -> String {
+        let mut out = self.base.clone();
+        let mut rest = template;
+        while let Some((before, after)) = rest.split_once('{') {
+            out.push_str(before);
+            let Some((name, tail)) = after.split_once('}') else { break };
+            if let Some((_, value)) = values.iter().find(|(n, _)| *n == name) {
+                out.push_str(&encode_segment(value));
+            }
+            rest = tail;
+        }
+        out.push_str(rest);
+        out
+    }
+}
+
+/// A template is a path: it starts with '/', names only known placeholders, and
+/// holds no characters that could end the URL or start another.
+fn check_template(template: &str, allowed: &[&str]) -> Result<(), &'static str> {
+    if !template.starts_with('/') || template.starts_with("//") {
+        return Err("must be a path starting with a single '/'");
+    }
+    if template.chars().any(|c| c.is_whitespace() || c.is_control() || matches!(c, '"' | '<' | '>' | '\\' | '#')) {
+        return Err("contains whitespace, quotes, '#' or control characters");
+    }
+    let mut rest = template;
+    while let Some((_, after)) = rest.split_once('{') {
+        let (name, tail) = after.split_once('}').ok_or("has a '{' without its '}'")?;
+        if !allowed.contains(&name) {
+            return Err("names a placeholder this link does not have");
+        }
+        rest = tail;
+    }
+    if rest.contains('}') {
+        return Err("has a '}' without its '{'");
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn links(url: &str) -> Result<ConsoleLinks, CoreError> {
+        ConsoleLinks::parse(url, Templates::default())
+    }
+
+    #[test]
+    fn builds_encoded_links_from_the_defaults() {
+        let links = links("https://console.example.com/").unwrap();
+        assert_eq!(links.cluster("prod-eu"), "https://console.example.com/console/prod-eu/topics");
+        assert_eq!(
+            links.topic("prod-eu", "payments.orders"),
+            "https://console.example.com/console/prod-eu/topics/payments.orders"
+        );
+        assert_eq!(
+            links.consumer_group("prod eu", "../admin?x=1#y"),
+            "https://console.example.com/console/prod%20eu/consumer-groups/..%2Fadmin%3Fx%3D1%23y"
+        );
+        assert_eq!(links.topic("c", ".."), "https://console.example.com/console/c/topics/%2E%2E");
+        assert_eq!(links.application("payments"), "https://console.example.com/applications/payments");
+    }
+
+    #[test]
+    fn templates_can_be_replaced() {
+        let templates = Templates {
+            topic: Some("/ui/{cluster}/t/{topic}?tab=data".into()),
+            application: Some("/self-serve/{application}".into()),
+            ..Templates::default()
+        };
+        let links = ConsoleLinks::parse("http://127.0.0.1:8080", templates).unwrap();
+        assert_eq!(links.topic("a", "b/c"), "http://127.0.0.1:8080/ui/a/t/b%2Fc?tab=data");
+        assert_eq!(links.application("x"), "http://127.0.0.1:8080/self-serve/x");
+    }
+
+    #[test]
+    fn refuses_what_is_not_a_console_address_or_a_path() {
+        for bad in [
+            "",
+            "console.example.com",
+            "javascript:alert(1)",
+            "ftp://x",
+            "https://",
+            "https:///x",
+            "https://x/?q",
+            "https://x/#f",
+            "https://x y",
+            "https://x\"onclick",
+        ] {
+            assert!(links(bad).is_err(), "{bad}");
+        }
+        for (template, why) in [
+            ("topics/{topic}", "single '/'"),
+            ("//evil.example.com/{topic}", "single '/'"),
+            ("/{cluster}/{secret}", "placeholder"),
+            ("/{topic", "without its '}'"),
+            ("/topic}", "without its '{'"),
+            ("/x\"y", "quotes"),
+            ("/x#y", "'#'"),
+        ] {
+            let templates = Templates { topic: Some(template.into()), ..Templates::default() };
+            let error = ConsoleLinks::parse("https://c.example.com", templates).expect_err(template);
+            assert!(error.message.contains(why), "{template}: {}", error.message);
+        }
+    }
+}
