@@ -5,6 +5,7 @@
  *
  *   node dist/driver.mjs --print-sims     # "name port scale" lines, for run.sh
  *   node dist/driver.mjs                  # the benchmark (environment below)
+ *   node dist/driver.mjs --report DIR     # rewrite DIR/results.md and chart.svg from DIR/results.json
  *
  * BENCH_PAGE_URL      the static server (default http://127.0.0.1:47600)
  * BENCH_SIM_PORT_BASE first simulator port (default 47610), one port per SIMS entry
@@ -163,6 +164,11 @@ function coreIdentity(dir: string): Results['core'] {
 async function main(): Promise<void> {
   if (process.argv.includes('--print-sims')) {
     for (const sim of SIMS) console.log(`${sim.name} ${PORT_BASE + sim.portOffset} ${sim.scale}`);
+    return;
+  }
+  const reportDir = process.argv[process.argv.indexOf('--report') + 1];
+  if (process.argv.includes('--report') && reportDir) {
+    writeReports(JSON.parse(readFileSync(join(reportDir, 'results.json'), 'utf8')) as Results, reportDir);
     return;
   }
   const started = Date.now();

@@ -60,6 +60,9 @@ function splitTable(results: Results): string[] {
   return rows;
 }
 
+const PROFILE_NOTE =
+  'How to read the profiles: B\'s and C\'s `JSON.parse` shows up as self time of `send` (the function awaiting `response.json()`) and of the native `json`; `~run` is valibot; `passStringToWasm0` is the glue copying the body string into wasm memory (UTF-16 to UTF-8, a JavaScript loop per character for ASCII); `wasm-function[n]` is the core (names are stripped by wasm-opt); `(program)` is native time the sampler could not attribute to a JS or wasm frame (a Chrome trace of the same run shows it inside the microtask that runs the core, not in compilation or GC).';
+
 function profileSection(w: WorkloadResult): string[] {
   if (!w.profiles) return [];
   const out = [`**${w.label}** (one replayed run, self time by category, ms):`, ''];
@@ -150,6 +153,7 @@ export function markdown(results: Results): string {
     '',
     ...splitTable(results),
     '',
+    ...(results.workloads.some(w => w.profiles) ? [PROFILE_NOTE, ''] : []),
     ...results.workloads.flatMap(profileSection),
     '![time against payload size](chart.svg)',
     '',
