@@ -238,15 +238,12 @@ fn is_global(kind: ErrorKind) -> bool {
 pub async fn fetch_overview(call: &Call, refs: &EntityRefs) -> Result<EntityOverview, CoreError> {
     let mut results = Results::default();
     execute(call, plan(refs), &mut results).await;
-    let owned: Vec<Fetch> = refs
-        .applications
-        .iter()
-        .filter_map(|app| match results.get(&Fetch::Instances(app.clone())) {
-            Some(Ok(Outcome::Instances(instances))) => Some(plan_owned(app, instances.as_slice())),
-            _ => None,
-        })
-        .flatten()
-        .collect();
+    let mut owned = Vec::new();
+    for app in &refs.applications {
+        if let Some(Ok(Outcome::Instances(instances))) = results.get(&Fetch::Instances(app.clone())) {
+            owned.extend(plan_owned(app, instances));
+        }
+    }
     execute(call, owned, &mut results).await;
     execute(call, plan_fallbacks(refs, &results), &mut results).await;
     check_global_failure(&results)?;
@@ -401,7 +398,7 @@ impl<'a> Joiner<'a> {
         }
     }
 
-    fn topics_matching(&mut self, cluster: &str, query: TopicQuery, keep: impl Fn(&str) -> bool) -> Option<Vec<Topic>> {
+    fn topics_matching(&mut self, cluster: &str, query: TopicQuery, keep: &dyn Fn(&str) -> bool) -> Option<Vec<Topic>> {
         let fetch = Fetch::Topics { cluster: cluster.into(), query: query.clone() };
         let Some(Outcome::Topics(listing)) = self.answer(&fetch, Some(cluster)) else { return None };
         let (truncated, total, shown) = (listing.truncated, listing.total_elements.clone(), listing.items.len());
@@ -422,7 +419,7 @@ impl<'a> Joiner<'a> {
         &mut self,
         cluster: &str,
         contains: &str,
-        keep: impl Fn(&str) -> bool,
+        keep: &dyn Fn(&str) -> bool,
     ) -> Option<Vec<ConsumerGroup>> {
         let fetch = Fetch::Groups { cluster: cluster.into(), contains: contains.into() };
         let Some(Outcome::Groups(listing)) = self.answer(&fetch, Some(cluster)) else { return None };
@@ -474,7 +471,7 @@ fn join(refs: &EntityRefs, results: &Results) -> EntityOverview {
         match topic {
             TopicRef::Literal { cluster, name } => {
                 let by_name = Fetch::Topic { cluster: cluster.clone(), name: name.clone() };
-                if let Some(found) = j.topics_matching(cluster, TopicQuery::Named(name.clone()), |n| n == name) {
+                if let Some(found) = j.topics_matching(cluster, TopicQuery::Named(name.clone()), &|n| n == name) {
                     if !found.is_empty() {
                         j.add_topics(found);
                     } else if !results.contains_key(&by_name) {
@@ -485,7 +482,7 @@ fn join(refs: &EntityRefs, results: &Results) -> EntityOverview {
                 }
             }
             TopicRef::Prefix { cluster, prefix } => {
-                if let Some(found) = j.topics_matching(cluster, TopicQuery::NameContains(prefix.clone()), |n| {
+                if let Some(found) = j.topics_matching(cluster, TopicQuery::NameContains(prefix.clone()), &|n| {
                     n.starts_with(prefix.as_str())
                 }) {
                     j.add_topics(found);
@@ -494,7 +491,7 @@ fn join(refs: &EntityRefs, results: &Results) -> EntityOverview {
         }
     }
     for GroupRef { cluster, name } in &refs.consumer_groups {
-        if let Some(found) = j.groups_matching(cluster, name, |n| n == name) {
+        if let Some(found) = j.groups_matching(cluster, name, &|n| n == name) {
             if found.is_empty() {
                 j.not_found(cluster, format!("consumer group {name}"));
             }
@@ -513,14 +510,14 @@ fn join(refs: &EntityRefs, results: &Results) -> EntityOverview {
         for instance in &instances {
             let Some(cluster) = instance.cluster.as_deref() else { continue };
             let label = TopicQuery::Label { key: APPLICATION_LABEL.into(), value: name.clone() };
-            if let Some(found) = j.topics_matching(cluster, label, |_| true) {
+            if let Some(found) = j.topics_matching(cluster, label, &|_| true) {
                 j.add_topics(found);
             }
             for resource in &instance.resources {
                 let query = TopicQuery::NameContains(resource.name.clone());
                 match resource.kind.as_str() {
                     "TOPIC" => {
-                        if let Some(mut found) = j.topics_matching(cluster, query, |n| resource.matches("TOPIC", n)) {
+                        if let Some(mut found) = j.topics_matching(cluster, query, &|n| resource.matches("TOPIC", n)) {
                             for topic in &mut found {
                                 topic.owner_application.get_or_insert_with(|| name.clone());
                                 topic.owner_instance.get_or_insert_with(|| instance.name.clone());
@@ -530,7 +527,7 @@ fn join(refs: &EntityRefs, results: &Results) -> EntityOverview {
                     }
                     "CONSUMER_GROUP" => {
                         if let Some(found) =
-                            j.groups_matching(cluster, &resource.name, |n| resource.matches("CONSUMER_GROUP", n))
+                            j.groups_matching(cluster, &resource.name, &|n| resource.matches("CONSUMER_GROUP", n))
                         {
                             j.add_groups(found);
                         }

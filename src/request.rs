@@ -39,7 +39,7 @@ impl Token {
     }
 
     pub fn bearer_header(&self) -> String {
-        format!("Bearer {}", self.0)
+        ["Bearer ", &self.0].concat()
     }
 }
 
@@ -61,11 +61,8 @@ impl Endpoint {
             CoreError::invalid_input("proxyBase must be a string: pass await discoveryApi.getBaseUrl('proxy')")
         })?;
         check_url_text("proxyBase", &base)?;
-        let lower = base.to_ascii_lowercase();
-        let has_host =
-            |scheme: &str| lower.strip_prefix(scheme).is_some_and(|rest| !rest.is_empty() && !rest.starts_with('/'));
         let absolute_path = base.starts_with('/') && !base.starts_with("//");
-        if !(has_host("http://") || has_host("https://") || absolute_path) {
+        if !(is_http_url(&base) || absolute_path) {
             return Err(CoreError::invalid_input(format!(
                 "proxyBase \"{}\" is neither an http(s) URL nor an absolute path: pass await discoveryApi.getBaseUrl('proxy')",
                 error::shorten(&base, 80)
@@ -79,7 +76,7 @@ impl Endpoint {
                 error::shorten(&path, 80)
             )));
         }
-        Ok(Endpoint(format!("{}{}", base.trim_end_matches('/'), path.trim_end_matches('/'))))
+        Ok(Endpoint([base.trim_end_matches('/'), path.trim_end_matches('/')].concat()))
     }
 
     /// `segments` are literal path segments (fixed API words) or names; each is
@@ -106,7 +103,15 @@ impl Endpoint {
     }
 }
 
-fn check_url_text(what: &str, value: &str) -> Result<(), CoreError> {
+/// `http://host…` or `https://host…` (any case), with a host.
+pub fn is_http_url(value: &str) -> bool {
+    let lower = value.to_ascii_lowercase();
+    let rest = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://"));
+    rest.is_some_and(|rest| !rest.is_empty() && !rest.starts_with('/'))
+}
+
+/// Not empty, no whitespace or control characters, no query or fragment.
+pub fn check_url_text(what: &str, value: &str) -> Result<(), CoreError> {
     if value.is_empty() {
         return Err(CoreError::invalid_input(format!("{what} is empty: pass await discoveryApi.getBaseUrl('proxy')")));
     }
@@ -129,7 +134,10 @@ pub fn encode_segment(segment: &str) -> String {
         if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
             out.push(byte as char);
         } else {
-            out.push_str(&format!("%{byte:02X}"));
+            const HEX: &[u8; 16] = b"0123456789ABCDEF";
+            out.push('%');
+            out.push(char::from(HEX[usize::from(byte >> 4)]));
+            out.push(char::from(HEX[usize::from(byte & 0xf)]));
         }
     }
     // "." and ".." are unreserved but are dot-segments to URL parsers.
