@@ -9,6 +9,7 @@ export interface Application {
   owner: string | null;
   description: string | null;
   labels: Record<string, string>;
+  consoleLink: string | null;
 }
 
 export interface OwnedResource {
@@ -38,6 +39,7 @@ export function decodeApplication(body: unknown): Application {
     owner: text(wire.spec?.owner),
     description: text(wire.spec?.description),
     labels: stringLabels(wire.metadata.labels),
+    consoleLink: null,
   };
 }
 

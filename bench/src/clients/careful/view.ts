@@ -2,6 +2,9 @@
  * From validated wire objects to the view models the core hands JavaScript, field for
  * field and in the core's key order (src/model/*.rs), so A's and C's outputs can be
  * compared as JSON strings. Each helper names the Rust function it mirrors.
+ *
+ * `consoleLink` is always null: the benchmark passes the core no `consoleUrl`, and building
+ * a link from a template is string work too small to matter next to decoding.
  */
 import type { WireCluster, WireGroup, WireSearchTopic, WireTopic } from './wire';
 
@@ -70,6 +73,7 @@ export interface KafkaCluster {
   icon: string | null;
   labels: Record<string, string>;
   schemaRegistry: { type: string; url: string | null } | null;
+  consoleLink: string | null;
 }
 
 /** `impl From<WireKafkaCluster> for KafkaCluster`. */
@@ -84,6 +88,7 @@ export function clusterView(wire: WireCluster): KafkaCluster {
     icon: spec.icon != null && spec.icon !== '' ? spec.icon : null,
     labels: stringLabels(metadata.labels),
     schemaRegistry: sr != null && sr.type != null ? { type: sr.type, url: sr.url != null ? stripUserinfo(sr.url) : null } : null,
+    consoleLink: null,
   };
 }
 
@@ -104,6 +109,7 @@ export interface Topic {
   sizeBytes: number | null;
   produceRate: number | null;
   lastActivityAt: string | null;
+  consoleLink: string | null;
 }
 
 /** `Topic::from_wire`: the v2 resource; metrics stay null. */
@@ -134,6 +140,7 @@ export function topicView(wire: WireTopic, cluster: string): Topic {
     sizeBytes: null,
     produceRate: null,
     lastActivityAt: null,
+    consoleLink: null,
   };
 }
 
@@ -157,6 +164,7 @@ export function searchTopicView(wire: WireSearchTopic, cluster: string): Topic {
     sizeBytes: num(wire.topicSize),
     produceRate: num(wire.produceRate),
     lastActivityAt: text(wire.lastActivityAt),
+    consoleLink: null,
   };
 }
 
@@ -169,6 +177,7 @@ export interface ConsumerGroup {
   overallLag: number | null;
   maxLagSeconds: number | null;
   topics: string[];
+  consoleLink: string | null;
 }
 
 /** `WireConsumerGroup::into_view`. */
@@ -182,6 +191,7 @@ export function groupView(wire: WireGroup, cluster: string): ConsumerGroup {
     overallLag: num(wire.overallLag),
     maxLagSeconds: num(wire.maxLagTimeInSeconds),
     topics: (wire.topics ?? []).filter((t): t is string => typeof t === 'string'),
+    consoleLink: null,
   };
 }
 
