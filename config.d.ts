@@ -31,5 +31,27 @@ export interface Config {
      * @visibility frontend
      */
     timeoutMs?: number;
+    /**
+     * Conduktor Console's address (https://…). When set, the card links its
+     * header and every cluster, topic, consumer group and application into Console.
+     * @visibility frontend
+     */
+    consoleUrl?: string;
+    /**
+     * Paths of those links after consoleUrl, when your Console's UI routes differ
+     * from the defaults; `{cluster}`, `{topic}`, `{group}` and `{application}` are
+     * replaced by the encoded names.
+     * @visibility frontend
+     */
+    consoleLinks?: {
+      /** Default `/console/{cluster}/topics`. @visibility frontend */
+      cluster?: string;
+      /** Default `/console/{cluster}/topics/{topic}`. @visibility frontend */
+      topic?: string;
+      /** Default `/console/{cluster}/consumer-groups/{group}`. @visibility frontend */
+      consumerGroup?: string;
+      /** Default `/applications/{application}`. @visibility frontend */
+      application?: string;
+    };
   };
 }

@@ -40,3 +40,17 @@ export function formatDuration(seconds: number | null): string {
   }
   return `${Math.round(seconds)} s`;
 }
+
+/**
+ * A link into Conduktor Console only when it is a plain http(s) URL (the core builds
+ * them so; checked again before they reach an `href`). Anything else is no link.
+ */
+export function safeConsoleLink(link: string | null | undefined): string | undefined {
+  if (!link) return undefined;
+  try {
+    const url = new URL(link);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}

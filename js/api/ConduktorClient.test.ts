@@ -86,6 +86,8 @@ describe('ConduktorClient', () => {
       'conduktor.token.type': 'access',
       'conduktor.token.scope': 'api://console/read',
       'conduktor.timeoutMs': 5000,
+      'conduktor.consoleUrl': 'https://console.example.com',
+      'conduktor.consoleLinks.topic': '/ui/{cluster}/{topic}',
     };
     const configApi = {
       getOptionalString: (key: string) => values[key] as string | undefined,
@@ -98,7 +100,12 @@ describe('ConduktorClient', () => {
     await client.fetchClusters();
     expect(getAccessToken).toHaveBeenCalledWith('api://console/read');
     expect(authApi.getIdToken).not.toHaveBeenCalled();
-    expect(core.fetchClusters).toHaveBeenCalledWith('access-jwt', '/api/proxy', { timeoutMs: 5000, proxyPath: '/kafka' });
+    expect(core.fetchClusters).toHaveBeenCalledWith('access-jwt', '/api/proxy', {
+      timeoutMs: 5000,
+      proxyPath: '/kafka',
+      consoleUrl: 'https://console.example.com',
+      consoleLinks: { topic: '/ui/{cluster}/{topic}' },
+    });
 
     const idOnly = ConduktorClient.fromConfig(configApi, {
       discoveryApi,

@@ -1,7 +1,14 @@
 import type { ConfigApi, DiscoveryApi } from '@backstage/core-plugin-api';
 import { loadCore, type ConduktorCore } from '../core/loadCore.js';
 import { isConduktorError, type UnauthorizedError } from '../errors.js';
-import type { ConduktorApi, ConduktorAuthApi, ConduktorCallOptions, EntityOverview, KafkaCluster } from './types.js';
+import type {
+  ConduktorApi,
+  ConduktorAuthApi,
+  ConduktorCallOptions,
+  ConsoleLinkTemplates,
+  EntityOverview,
+  KafkaCluster,
+} from './types.js';
 
 export interface ConduktorClientOptions {
   discoveryApi: Pick<DiscoveryApi, 'getBaseUrl'>;
@@ -12,6 +19,10 @@ export interface ConduktorClientOptions {
   token?: { type: 'id' | 'access'; scope?: string };
   /** Default per-call timeout in milliseconds (the core's default is 15000). */
   timeoutMs?: number;
+  /** Conduktor Console's address: the core then adds a `consoleLink` to every resource. */
+  consoleUrl?: string;
+  /** Replaces the core's default paths of those links (Console's UI routes are not a documented API). */
+  consoleLinks?: ConsoleLinkTemplates;
   /** Injected in tests; defaults to the bundled wasm core. */
   loadCore?: () => Promise<ConduktorCore>;
 }
@@ -24,7 +35,7 @@ export interface ConduktorClientOptions {
 export class ConduktorClient implements ConduktorApi {
   constructor(private readonly options: ConduktorClientOptions) {}
 
-  /** Reads `conduktor.proxyPath`, `conduktor.token` and `conduktor.timeoutMs` (see config.d.ts). */
+  /** Reads `conduktor.proxyPath`, `.token`, `.timeoutMs`, `.consoleUrl` and `.consoleLinks` (see config.d.ts). */
   static fromConfig(
     configApi: Pick<ConfigApi, 'getOptionalString' | 'getOptionalNumber'>,
     deps: Pick<ConduktorClientOptions, 'discoveryApi' | 'authApi' | 'loadCore'>,
@@ -38,11 +49,14 @@ export class ConduktorClient implements ConduktorApi {
       proxyPath: configApi.getOptionalString('conduktor.proxyPath'),
       token: { type, scope: configApi.getOptionalString('conduktor.token.scope') },
       timeoutMs: configApi.getOptionalNumber('conduktor.timeoutMs'),
+      consoleUrl: configApi.getOptionalString('conduktor.consoleUrl'),
+      consoleLinks: linkTemplates(configApi),
     });
   }
 
   private callOptions(call: ConduktorCallOptions) {
-    return { timeoutMs: this.options.timeoutMs, ...call, proxyPath: this.options.proxyPath };
+    const { timeoutMs, proxyPath, consoleUrl, consoleLinks } = this.options;
+    return withoutUndefined({ timeoutMs, ...call, proxyPath, consoleUrl, consoleLinks });
   }
 
   private token(): Promise<string> {
@@ -86,6 +100,21 @@ export class ConduktorClient implements ConduktorApi {
     ]);
     return { core, proxyBase, token };
   }
+}
+
+function linkTemplates(configApi: Pick<ConfigApi, 'getOptionalString'>): ConsoleLinkTemplates | undefined {
+  const templates = withoutUndefined({
+    cluster: configApi.getOptionalString('conduktor.consoleLinks.cluster'),
+    topic: configApi.getOptionalString('conduktor.consoleLinks.topic'),
+    consumerGroup: configApi.getOptionalString('conduktor.consoleLinks.consumerGroup'),
+    application: configApi.getOptionalString('conduktor.consoleLinks.application'),
+  });
+  return Object.keys(templates).length > 0 ? templates : undefined;
+}
+
+/** Leaves unset settings out, so the core applies its defaults. */
+function withoutUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
 /**

@@ -7,6 +7,7 @@ export type {
   ApplicationOverview,
   ConduktorError,
   ConduktorErrorKind,
+  ConsoleLinkTemplates,
   ConsumerGroup,
   EntityOverview,
   FetchOptions,

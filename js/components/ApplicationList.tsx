@@ -1,5 +1,6 @@
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
+import { NameLink } from './NameCell.js';
 import type { ApplicationOverview } from '../api/types.js';
 
 /** Self-service applications: title, owner and where each instance runs. */
@@ -8,7 +9,9 @@ export function ApplicationList({ applications }: { applications: ApplicationOve
     <Box data-testid="conduktor-applications">
       {applications.map(({ name, application, instances }) => (
         <Box key={name} mb={2}>
-          <Typography variant="h6">{application?.title ?? name}</Typography>
+          <Typography variant="h6">
+            <NameLink name={application?.title ?? name} link={application?.consoleLink} />
+          </Typography>
           {application?.owner && (
             <Typography variant="body2" color="textSecondary">
               Owned by {application.owner}

@@ -3,6 +3,7 @@ import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
 import Typography from '@material-ui/core/Typography';
 import type { KafkaCluster } from '../api/types.js';
+import { NameLink } from './NameCell.js';
 
 /** The core already drops non-hex colours; checked again before reaching CSS. */
 const HEX_COLOUR = /^#(?:[0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})$/i;
@@ -32,7 +33,9 @@ const columns: TableColumn<KafkaCluster>[] = [
       <Box display="flex" alignItems="center">
         <ColourChip color={cluster.color} />
         <Box>
-          <Typography variant="body2">{cluster.displayName}</Typography>
+          <Typography variant="body2">
+            <NameLink name={cluster.displayName} link={cluster.consoleLink} />
+          </Typography>
           <Typography variant="caption" color="textSecondary">
             {cluster.name}
           </Typography>

@@ -42,6 +42,28 @@ describe('ConduktorCard', () => {
     expect(screen.getByText(/^Updated /)).toBeInTheDocument();
   });
 
+  it('links resources into Conduktor Console, only through http(s) links, and the header when configured', async () => {
+    const config = mockApis.config({ data: { conduktor: { consoleUrl: 'https://console.example.com' } } });
+    await renderInTestApp(
+      <TestApiProvider apis={[[conduktorApiRef, fakeApi(async () => overview)], [configApiRef, config]]}>
+        <EntityProvider entity={entity}>
+          <ConduktorCard />
+        </EntityProvider>
+      </TestApiProvider>,
+    );
+    // Backstage's Link names external links "…, Opens in a new window".
+    const topic = await screen.findByRole('link', { name: /^payments\.orders/ });
+    expect(topic).toHaveAttribute('href', 'https://console.example.com/console/prod-eu/topics/payments.orders');
+    expect(screen.getByRole('link', { name: /^Production EU/ })).toHaveAttribute(
+      'href',
+      'https://console.example.com/console/prod-eu/topics',
+    );
+    expect(screen.getByRole('link', { name: /^Payments/ })).toHaveAttribute('href', 'https://console.example.com/applications/payments');
+    // The group's link is not http(s): its name is plain text.
+    expect(screen.getByText('payments-processor').closest('a')).toBeNull();
+    expect(screen.getByRole('link', { name: /Open Conduktor Console/ })).toHaveAttribute('href', 'https://console.example.com/');
+  });
+
   it('can show the missing-annotation state instead of the user’s clusters, by configuration', async () => {
     const fetchEntityOverview = vi.fn(async () => emptyOverview(false));
     const config = mockApis.config({ data: { conduktor: { withoutAnnotations: 'missing-annotation' } } });

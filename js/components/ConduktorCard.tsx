@@ -6,6 +6,7 @@ import Tooltip from '@material-ui/core/Tooltip';
 import RefreshIcon from '@material-ui/icons/Refresh';
 import { conduktorApiRef } from '../api/types.js';
 import { CONDUKTOR_ANNOTATIONS, isConduktorAvailable } from '../constants.js';
+import { safeConsoleLink } from '../format.js';
 import { ConduktorErrorPanel } from './ConduktorErrorPanel.js';
 import { OverviewView } from './OverviewView.js';
 import { useOverview } from './useOverview.js';
@@ -28,15 +29,18 @@ export function ConduktorCard({ variant }: ConduktorCardProps) {
   ) {
     return <MissingAnnotationEmptyState annotation={[...CONDUKTOR_ANNOTATIONS]} />;
   }
-  return <OverviewCard annotations={entity.metadata.annotations} variant={variant} />;
+  const consoleUrl = safeConsoleLink(config.getOptionalString('conduktor.consoleUrl'));
+  return <OverviewCard annotations={entity.metadata.annotations} variant={variant} consoleUrl={consoleUrl} />;
 }
 
 function OverviewCard({
   annotations,
   variant,
+  consoleUrl,
 }: {
   annotations: Record<string, string> | undefined;
   variant?: ConduktorCardProps['variant'];
+  consoleUrl?: string;
 }) {
   const api = useApi(conduktorApiRef);
   const { state, refresh } = useOverview(annotations);
@@ -53,7 +57,13 @@ function OverviewCard({
   const subheader = state.status === 'loaded' ? `Updated ${state.updatedAt.toLocaleTimeString()}` : undefined;
 
   return (
-    <InfoCard title="Conduktor" subheader={subheader} action={action} variant={variant}>
+    <InfoCard
+      title="Conduktor"
+      subheader={subheader}
+      action={action}
+      variant={variant}
+      deepLink={consoleUrl ? { title: 'Open Conduktor Console', link: consoleUrl } : undefined}
+    >
       <div data-testid="conduktor-card">
         {state.status === 'loading' && <Progress />}
         {state.status === 'failed' && <ConduktorErrorPanel error={state.error} onRetry={refresh} onSignIn={signInAgain} />}

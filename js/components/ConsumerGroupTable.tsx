@@ -9,7 +9,9 @@ const columns: TableColumn<ConsumerGroup>[] = [
     title: 'Consumer group',
     field: 'name',
     highlight: true,
-    render: group => <NameCell name={group.name} cluster={group.cluster} detail={group.topics.join(', ')} />,
+    render: group => (
+      <NameCell name={group.name} cluster={group.cluster} detail={group.topics.join(', ')} link={group.consoleLink} />
+    ),
   },
   { title: 'State', field: 'state', render: g => (g.indexed ? g.state ?? 'Unknown' : 'Not indexed yet') },
   { title: 'Members', field: 'members', type: 'numeric', render: g => formatCount(g.members) },

@@ -9,7 +9,14 @@ const columns: TableColumn<Topic>[] = [
     title: 'Topic',
     field: 'name',
     highlight: true,
-    render: topic => <NameCell name={topic.name} cluster={topic.cluster} detail={topic.ownerApplication ?? undefined} />,
+    render: topic => (
+      <NameCell
+        name={topic.name}
+        cluster={topic.cluster}
+        detail={topic.ownerApplication ?? undefined}
+        link={topic.consoleLink}
+      />
+    ),
   },
   {
     title: 'Partitions × RF',

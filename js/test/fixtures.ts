@@ -10,6 +10,7 @@ export const clusters: KafkaCluster[] = [
     icon: 'kafka',
     labels: { env: 'prod' },
     schemaRegistry: { type: 'ConfluentLike', url: 'https://sr:8081' },
+    consoleLink: 'https://console.example.com/console/prod-eu/topics',
   },
   {
     name: 'dev',
@@ -19,6 +20,7 @@ export const clusters: KafkaCluster[] = [
     icon: null,
     labels: {},
     schemaRegistry: null,
+    consoleLink: null,
   },
 ];
 
@@ -52,6 +54,7 @@ export const overview: EntityOverview = {
       sizeBytes: 734_003_200,
       produceRate: 120,
       lastActivityAt: '2026-11-29T10:00:00Z',
+      consoleLink: 'https://console.example.com/console/prod-eu/topics/payments.orders',
     },
   ],
   consumerGroups: [
@@ -64,12 +67,20 @@ export const overview: EntityOverview = {
       overallLag: 42,
       maxLagSeconds: 2,
       topics: ['payments.orders'],
+      consoleLink: 'javascript:alert(1)',
     },
   ],
   applications: [
     {
       name: 'payments',
-      application: { name: 'payments', title: 'Payments', owner: 'team-payments', description: null, labels: {} },
+      application: {
+        name: 'payments',
+        title: 'Payments',
+        owner: 'team-payments',
+        description: null,
+        labels: {},
+        consoleLink: 'https://console.example.com/applications/payments',
+      },
       instances: [
         {
           name: 'payments-prod',
