@@ -85,5 +85,9 @@ while read -r name port scale; do
 done < <(node dist/driver.mjs --print-sims)
 
 step "Running the page in headless Chromium"
-node dist/driver.mjs
+# In the background and waited for, so that a TERM to this script runs the trap at once
+# (bash defers traps until a foreground child ends); playwright closes Chromium on TERM.
+node dist/driver.mjs &
+PIDS+=($!)
+wait "$!"
 step "Done: $BENCH_OUT/results.md"
