@@ -96,10 +96,9 @@ impl CoreError {
 
 /// Echoes user input in a message without flooding it: at most `max` characters.
 pub fn shorten(value: &str, max: usize) -> String {
-    if value.chars().count() <= max {
-        value.to_string()
-    } else {
-        format!("{}…", value.chars().take(max).collect::<String>())
+    match value.char_indices().nth(max) {
+        Some((end, _)) => [value.get(..end).unwrap_or_default(), "…"].concat(),
+        None => value.to_string(),
     }
 }
 
@@ -110,3 +109,17 @@ impl fmt::Display for CoreError {
 }
 
 impl std::error::Error for CoreError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shortens_by_characters() {
+        assert_eq!(shorten("abc", 3), "abc");
+        assert_eq!(shorten("abcd", 3), "abc…");
+        assert_eq!(shorten("ééééé", 2), "éé…");
+        assert_eq!(shorten("", 0), "");
+        assert_eq!(shorten("x", 0), "…");
+    }
+}

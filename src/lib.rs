@@ -35,9 +35,6 @@ pub use error::{CoreError, ErrorKind};
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
-use std::future::Future;
-use std::pin::Pin;
-
 use js_sys::Promise;
 use wasm_bindgen::prelude::*;
 
@@ -45,10 +42,76 @@ use crate::js_boundary::{into_js_error, to_js};
 use crate::options::CallOptions;
 use crate::request::{Endpoint, Token};
 
-/// Runs an export's work as a Promise. Exports are plain functions handing their
-/// (boxed) work here, so the promise plumbing exists once in the wasm, not per export.
-fn spawn(work: Pin<Box<dyn Future<Output = Result<JsValue, CoreError>>>>) -> Promise {
-    wasm_bindgen_futures::future_to_promise(async move { work.await.map_err(into_js_error) })
+/// What an export asks for; `run` does the shared part (input validation, links,
+/// the hand-off to JavaScript) once for all of them.
+enum Job {
+    Clusters,
+    Topics,
+    ConsumerGroups,
+    Application,
+    Instances,
+    Overview,
+}
+
+/// Starts a job as a Promise. One promise adapter and one state machine for every
+/// export keeps the wasm small.
+fn start(job: Job, token: JsValue, proxy_base: JsValue, argument: JsValue, options: Option<js_sys::Object>) -> Promise {
+    wasm_bindgen_futures::future_to_promise(async move {
+        run(job, token, proxy_base, argument, options).await.map_err(into_js_error)
+    })
+}
+
+async fn run(
+    job: Job,
+    token: JsValue,
+    proxy_base: JsValue,
+    argument: JsValue,
+    options: Option<js_sys::Object>,
+) -> Result<JsValue, CoreError> {
+    let call = client::Call::from_js(token, proxy_base, options)?;
+    let links = call.links();
+    let name = |what: &str| client::name_argument(argument.as_string(), what);
+    match job {
+        Job::Clusters => {
+            let mut clusters = call.clusters().await?;
+            if let Some(links) = links {
+                links.add_to_clusters(&mut clusters);
+            }
+            to_js(&clusters)
+        }
+        Job::Topics => {
+            let cluster = name("cluster")?;
+            let mut topics = call.topics(&cluster).await?;
+            if let Some(links) = links {
+                links.add_to_topics(&mut topics);
+            }
+            to_js(&topics)
+        }
+        Job::ConsumerGroups => {
+            let cluster = name("cluster")?;
+            let mut listing = call.consumer_groups(&cluster, &[]).await?;
+            if let Some(links) = links {
+                links.add_to_groups(&mut listing.items);
+            }
+            js_boundary::listing_to_js(&listing.items, listing.truncated, listing.total_elements.as_ref())
+        }
+        Job::Application => {
+            let mut application = call.application(&name("application")?).await?;
+            if let Some(links) = links {
+                links.add_to_application(&mut application);
+            }
+            to_js(&application)
+        }
+        Job::Instances => to_js(&call.instances(&name("application")?).await?),
+        Job::Overview => {
+            let refs = annotations::parse(&js_boundary::string_map(&argument)?)?;
+            let mut overview = overview::fetch_overview(&call, &refs).await?;
+            if let Some(links) = links {
+                links.add_to_overview(&mut overview);
+            }
+            to_js(&overview)
+        }
+    }
 }
 
 impl client::Call {
@@ -69,14 +132,7 @@ pub fn fetch_clusters(
     #[wasm_bindgen(js_name = proxyBase, unchecked_param_type = "string")] proxy_base: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "FetchOptions")] options: Option<js_sys::Object>,
 ) -> Promise {
-    spawn(Box::pin(async move {
-        let call = client::Call::from_js(token, proxy_base, options)?;
-        let mut clusters = call.clusters().await?;
-        if let Some(links) = call.links() {
-            links.add_to_clusters(&mut clusters);
-        }
-        to_js(&clusters)
-    }))
+    start(Job::Clusters, token, proxy_base, JsValue::UNDEFINED, options)
 }
 
 /// Lists the topics of one cluster the user may see (Console's v2 topic list).
@@ -87,15 +143,7 @@ pub fn fetch_topics(
     #[wasm_bindgen(unchecked_param_type = "string")] cluster: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "FetchOptions")] options: Option<js_sys::Object>,
 ) -> Promise {
-    spawn(Box::pin(async move {
-        let call = client::Call::from_js(token, proxy_base, options)?;
-        let cluster = client::name_argument(cluster.as_string(), "cluster")?;
-        let mut topics = call.topics(&cluster).await?;
-        if let Some(links) = call.links() {
-            links.add_to_topics(&mut topics);
-        }
-        to_js(&topics)
-    }))
+    start(Job::Topics, token, proxy_base, cluster, options)
 }
 
 /// Lists the consumer groups of one cluster with their state and lag (Console's v1
@@ -108,15 +156,7 @@ pub fn fetch_consumer_groups(
     #[wasm_bindgen(unchecked_param_type = "string")] cluster: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "FetchOptions")] options: Option<js_sys::Object>,
 ) -> Promise {
-    spawn(Box::pin(async move {
-        let call = client::Call::from_js(token, proxy_base, options)?;
-        let cluster = client::name_argument(cluster.as_string(), "cluster")?;
-        let mut listing = call.consumer_groups(&cluster, &[]).await?;
-        if let Some(links) = call.links() {
-            links.add_to_groups(&mut listing.items);
-        }
-        js_boundary::listing_to_js(&listing.items, listing.truncated, listing.total_elements.as_ref())
-    }))
+    start(Job::ConsumerGroups, token, proxy_base, cluster, options)
 }
 
 /// Reads one self-service application.
@@ -127,15 +167,7 @@ pub fn fetch_application(
     #[wasm_bindgen(unchecked_param_type = "string")] application: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "FetchOptions")] options: Option<js_sys::Object>,
 ) -> Promise {
-    spawn(Box::pin(async move {
-        let call = client::Call::from_js(token, proxy_base, options)?;
-        let name = client::name_argument(application.as_string(), "application")?;
-        let mut application = call.application(&name).await?;
-        if let Some(links) = call.links() {
-            links.add_to_application(&mut application);
-        }
-        to_js(&application)
-    }))
+    start(Job::Application, token, proxy_base, application, options)
 }
 
 /// Lists the instances of one self-service application (cluster, service account,
@@ -147,11 +179,7 @@ pub fn fetch_application_instances(
     #[wasm_bindgen(unchecked_param_type = "string")] application: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "FetchOptions")] options: Option<js_sys::Object>,
 ) -> Promise {
-    spawn(Box::pin(async move {
-        let call = client::Call::from_js(token, proxy_base, options)?;
-        let name = client::name_argument(application.as_string(), "application")?;
-        to_js(&call.instances(&name).await?)
-    }))
+    start(Job::Instances, token, proxy_base, application, options)
 }
 
 /// The one call the card makes: parses the entity's annotations, plans the
@@ -164,15 +192,7 @@ pub fn fetch_entity_overview(
     #[wasm_bindgen(unchecked_param_type = "Record<string, string> | undefined")] annotations: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "FetchOptions")] options: Option<js_sys::Object>,
 ) -> Promise {
-    spawn(Box::pin(async move {
-        let call = client::Call::from_js(token, proxy_base, options)?;
-        let refs = annotations::parse(&js_boundary::string_map(&annotations)?)?;
-        let mut overview = overview::fetch_overview(&call, &refs).await?;
-        if let Some(links) = call.links() {
-            links.add_to_overview(&mut overview);
-        }
-        to_js(&overview)
-    }))
+    start(Job::Overview, token, proxy_base, annotations, options)
 }
 
 /// Reads the claims of a JWT without verifying it, so the card can explain a 401
