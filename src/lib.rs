@@ -29,6 +29,10 @@ mod transport;
 #[path = "../tests/browser.rs"]
 mod browser_tests;
 
+// Property-based fuzzing of the pure parts (src/fuzz/mod.rs says how to run it long).
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod fuzz;
+
 pub use error::{CoreError, ErrorKind};
 
 #[cfg(all(target_family = "wasm", not(target_feature = "atomics")))]
