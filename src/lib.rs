@@ -32,6 +32,9 @@ mod browser_tests;
 // Property-based fuzzing of the pure parts (src/fuzz/mod.rs says how to run it long).
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod fuzz;
+// The bad-input matrix of issue 8, the cases pure code decides.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod bad_input;
 
 pub use error::{CoreError, ErrorKind};
 

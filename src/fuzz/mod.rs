@@ -14,7 +14,7 @@
 mod annotations;
 mod decoders;
 mod errors;
-mod gen;
+pub mod gen;
 mod json;
 mod urls;
 
