@@ -7,22 +7,33 @@ export interface Config {
      */
     proxyPath?: string;
     /**
-     * What the card shows on an entity without `conduktor.io/*` annotations:
-     * `clusters` (the clusters the user may see; the default) or
-     * `missing-annotation` (Backstage's empty state naming the annotations).
+     * On an entity without `conduktor.io/*` annotations, show the clusters the user
+     * may see (true, the default), or Backstage's missing-annotation state naming
+     * the annotations (false).
      * @visibility frontend
      */
-    withoutAnnotations?: 'clusters' | 'missing-annotation';
+    showAllClustersWithoutAnnotation?: boolean;
     /**
-     * Which token of the bound auth API is forwarded to Console: the OIDC ID token
-     * (default), or an access token for `scope` when the IdP issues JWT access
-     * tokens for a Console audience (Okta custom authorization server, Entra
-     * `api://<app-id>/<scope>`, Auth0 with an audience).
+     * The sign-in whose token is forwarded to Conduktor Console.
      * @visibility frontend
      */
-    token?: {
-      /** @visibility frontend */
-      type?: 'id' | 'access';
+    auth?: {
+      /**
+       * The built-in Backstage auth API to use when the app does not bind
+       * conduktorAuthApiRef itself. Providers without OpenID Connect ID tokens
+       * (github, openshift, bitbucket, atlassian) cannot work and give a
+       * configuration error on the card.
+       * @visibility frontend
+       */
+      provider?: 'okta' | 'microsoft' | 'google' | 'gitlab' | 'onelogin' | 'vmware-cloud';
+      /**
+       * Which token is forwarded: the OIDC ID token (default), or an access token
+       * for `scope` when the IdP issues JWT access tokens for a Console audience
+       * (Okta custom authorization server, Entra `api://<app-id>/<scope>`, Auth0
+       * with an audience).
+       * @visibility frontend
+       */
+      token?: 'id' | 'access';
       /** @visibility frontend */
       scope?: string;
     };
@@ -30,7 +41,7 @@ export interface Config {
      * Milliseconds before a request to Console is abandoned (default 15000).
      * @visibility frontend
      */
-    timeoutMs?: number;
+    requestTimeoutMs?: number;
     /**
      * Conduktor Console's address (https://…). When set, the card links its
      * header and every cluster, topic, consumer group and application into Console.

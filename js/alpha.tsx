@@ -3,12 +3,20 @@ import { ApiBlueprint, configApiRef, createFrontendPlugin, discoveryApiRef } fro
 import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import { ConduktorClient } from './api/ConduktorClient.js';
 import { conduktorApiRef, conduktorAuthApiRef } from './api/types.js';
-import { unboundAuthApi } from './api/unboundAuthApi.js';
+import { defaultAuthApiDeps, defaultConduktorAuthApi } from './api/defaultAuthApi.js';
 
-/** `api:conduktor/auth`: override it from an app module to bind your identity provider. */
+/**
+ * `api:conduktor/auth`: the built-in auth API named by `conduktor.auth.provider`;
+ * override it from an app module to bind any other identity provider.
+ */
 const conduktorAuthApi = ApiBlueprint.make({
   name: 'auth',
-  params: defineParams => defineParams({ api: conduktorAuthApiRef, deps: {}, factory: () => unboundAuthApi }),
+  params: defineParams =>
+    defineParams({
+      api: conduktorAuthApiRef,
+      deps: { configApi: configApiRef, ...defaultAuthApiDeps },
+      factory: ({ configApi, ...apis }) => defaultConduktorAuthApi(configApi, apis),
+    }),
 });
 
 const conduktorApi = ApiBlueprint.make({

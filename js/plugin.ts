@@ -7,13 +7,17 @@ import {
 } from '@backstage/core-plugin-api';
 import { ConduktorClient } from './api/ConduktorClient.js';
 import { conduktorApiRef, conduktorAuthApiRef } from './api/types.js';
-import { unboundAuthApi } from './api/unboundAuthApi.js';
+import { defaultAuthApiDeps, defaultConduktorAuthApi } from './api/defaultAuthApi.js';
 
 /** The plugin for apps on Backstage's legacy frontend system. */
 export const conduktorPlugin = createPlugin({
   id: 'conduktor',
   apis: [
-    createApiFactory({ api: conduktorAuthApiRef, deps: {}, factory: () => unboundAuthApi }),
+    createApiFactory({
+      api: conduktorAuthApiRef,
+      deps: { configApi: configApiRef, ...defaultAuthApiDeps },
+      factory: ({ configApi, ...apis }) => defaultConduktorAuthApi(configApi, apis),
+    }),
     createApiFactory({
       api: conduktorApiRef,
       deps: { configApi: configApiRef, discoveryApi: discoveryApiRef, authApi: conduktorAuthApiRef },

@@ -83,9 +83,9 @@ describe('ConduktorClient', () => {
     const core: ConduktorCore = { fetchClusters: vi.fn().mockResolvedValue([]), fetchEntityOverview: vi.fn(), inspectToken: vi.fn() };
     const values: Record<string, string | number> = {
       'conduktor.proxyPath': '/kafka',
-      'conduktor.token.type': 'access',
-      'conduktor.token.scope': 'api://console/read',
-      'conduktor.timeoutMs': 5000,
+      'conduktor.auth.token': 'access',
+      'conduktor.auth.scope': 'api://console/read',
+      'conduktor.requestTimeoutMs': 5000,
       'conduktor.consoleUrl': 'https://console.example.com',
       'conduktor.consoleLinks.topic': '/ui/{cluster}/{topic}',
     };
@@ -113,7 +113,7 @@ describe('ConduktorClient', () => {
       loadCore: async () => core,
     });
     await expect(idOnly.fetchClusters()).rejects.toThrow(/has no getAccessToken/);
-    values['conduktor.token.type'] = 'refresh';
+    values['conduktor.auth.token'] = 'refresh';
     expect(() => ConduktorClient.fromConfig(configApi, { discoveryApi, authApi })).toThrow(/must be "id" or "access"/);
   });
 

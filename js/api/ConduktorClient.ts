@@ -35,20 +35,20 @@ export interface ConduktorClientOptions {
 export class ConduktorClient implements ConduktorApi {
   constructor(private readonly options: ConduktorClientOptions) {}
 
-  /** Reads `conduktor.proxyPath`, `.token`, `.timeoutMs`, `.consoleUrl` and `.consoleLinks` (see config.d.ts). */
+  /** Reads `conduktor.proxyPath`, `.auth.token`, `.auth.scope`, `.requestTimeoutMs`, `.consoleUrl` and `.consoleLinks` (see config.d.ts). */
   static fromConfig(
     configApi: Pick<ConfigApi, 'getOptionalString' | 'getOptionalNumber'>,
     deps: Pick<ConduktorClientOptions, 'discoveryApi' | 'authApi' | 'loadCore'>,
   ): ConduktorClient {
-    const type = configApi.getOptionalString('conduktor.token.type') ?? 'id';
+    const type = configApi.getOptionalString('conduktor.auth.token') ?? 'id';
     if (type !== 'id' && type !== 'access') {
-      throw new Error(`conduktor.token.type must be "id" or "access", not "${type}"`);
+      throw new Error(`conduktor.auth.token must be "id" or "access", not "${type}"`);
     }
     return new ConduktorClient({
       ...deps,
       proxyPath: configApi.getOptionalString('conduktor.proxyPath'),
-      token: { type, scope: configApi.getOptionalString('conduktor.token.scope') },
-      timeoutMs: configApi.getOptionalNumber('conduktor.timeoutMs'),
+      token: { type, scope: configApi.getOptionalString('conduktor.auth.scope') },
+      timeoutMs: configApi.getOptionalNumber('conduktor.requestTimeoutMs'),
       consoleUrl: configApi.getOptionalString('conduktor.consoleUrl'),
       consoleLinks: linkTemplates(configApi),
     });
@@ -64,7 +64,7 @@ export class ConduktorClient implements ConduktorApi {
     if (token?.type !== 'access') return authApi.getIdToken();
     if (!authApi.getAccessToken) {
       return Promise.reject(
-        new Error('conduktor.token.type is "access", but the auth API bound to conduktorAuthApiRef has no getAccessToken'),
+        new Error('conduktor.auth.token is "access", but the auth API bound to conduktorAuthApiRef has no getAccessToken'),
       );
     }
     return authApi.getAccessToken(token.scope);

@@ -42,7 +42,7 @@ export const conduktorApiRef = createApiRef<ConduktorApi>({ id: 'plugin.condukto
  */
 export type ConduktorAuthApi = {
   getIdToken(options?: { optional?: boolean; instantPopup?: boolean }): Promise<string>;
-  /** Used instead when `conduktor.token.type` is `access` (OAuthApi). */
+  /** Used instead when `conduktor.auth.token` is `access` (OAuthApi). */
   getAccessToken?(scope?: string | string[], options?: { optional?: boolean; instantPopup?: boolean }): Promise<string>;
   /** Backstage's SessionApi: offered as "Sign in again" when Console rejects the token. */
   signIn?(): Promise<void>;

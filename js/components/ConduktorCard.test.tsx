@@ -66,7 +66,7 @@ describe('ConduktorCard', () => {
 
   it('can show the missing-annotation state instead of the user’s clusters, by configuration', async () => {
     const fetchEntityOverview = vi.fn(async () => emptyOverview(false));
-    const config = mockApis.config({ data: { conduktor: { withoutAnnotations: 'missing-annotation' } } });
+    const config = mockApis.config({ data: { conduktor: { showAllClustersWithoutAnnotation: false } } });
     const plain = { ...entity, metadata: { name: 'plain' } };
     await renderInTestApp(
       <TestApiProvider apis={[[conduktorApiRef, fakeApi(fetchEntityOverview)], [configApiRef, config]]}>

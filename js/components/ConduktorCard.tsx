@@ -24,7 +24,7 @@ export function ConduktorCard({ variant }: ConduktorCardProps) {
   const { entity } = useEntity();
   const config = useApi(configApiRef);
   if (
-    config.getOptionalString('conduktor.withoutAnnotations') === 'missing-annotation' &&
+    config.getOptionalBoolean('conduktor.showAllClustersWithoutAnnotation') === false &&
     !isConduktorAvailable(entity)
   ) {
     return <MissingAnnotationEmptyState annotation={[...CONDUKTOR_ANNOTATIONS]} />;
