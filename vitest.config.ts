@@ -6,6 +6,9 @@ export default defineConfig({
     include: ['js/**/*.test.{ts,tsx}'],
     setupFiles: ['js/test/setup.ts'],
     restoreMocks: true,
+    // Rendering Backstage's tables in jsdom takes seconds on a busy 2-core machine;
+    // the 5 s default turned slowness into failures.
+    testTimeout: 30_000,
     // These packages import MUI v5 by directory ('@mui/material/Popover'), which
     // Node's ESM loader refuses; let Vite transform them instead.
     server: { deps: { inline: [/material-ui-popup-state/, /@backstage\/plugin-catalog-react/] } },
