@@ -10,12 +10,24 @@ export { ConduktorClient, type ConduktorClientOptions } from './api/ConduktorCli
 export {
   conduktorApiRef,
   conduktorAuthApiRef,
+  type Application,
+  type ApplicationInstance,
+  type ApplicationOverview,
   type ConduktorApi,
   type ConduktorAuthApi,
   type ConduktorCallOptions,
   type ConduktorErrorKind,
+  type ConsoleLinkTemplates,
+  type ConsumerGroup,
+  type EntityOverview,
+  type FetchOptions,
   type KafkaCluster,
+  type Problem,
+  type TokenReport,
+  type Topic,
+  type Truncation,
 } from './api/types.js';
+export { defaultConduktorAuthApi, OIDC_AUTH_API_REFS, type OidcProvider } from './api/defaultAuthApi.js';
 export { ConduktorError, isConduktorError, PROXY_CONFIG_SNIPPET } from './errors.js';
 export {
   CONDUKTOR_ANNOTATIONS,
