@@ -29,7 +29,7 @@ const conduktorApi = ApiBlueprint.make({
 });
 
 /** `entity-card:conduktor/clusters` on the entity overview. */
-const conduktorEntityCard = EntityCardBlueprint.make({
+export const conduktorEntityCard = EntityCardBlueprint.make({
   name: 'clusters',
   params: {
     type: 'content',
