@@ -54,14 +54,15 @@ prepare_backstage_app() {
   echo "$hash" >"$stamp"
 }
 
-# start_backstage NAME BACKSTAGE_PORT SIM_PORT: the production backend serving the
-# UI, the catalog and the proxy on loopback.
+# start_backstage NAME BACKSTAGE_PORT SIM_PORT IDP_PORT: the production backend serving
+# the UI, the catalog, the proxy and the OIDC sign-in on loopback. Start the IdP first:
+# the backend reads its discovery document once, at start-up.
 start_backstage() {
-  local name=$1 port=$2 sim_port=$3
+  local name=$1 port=$2 sim_port=$3 idp_port=$4
   # shellcheck disable=SC2016 # node22 runs in the subshell below
-  start_background "$name" bash -c 'cd "$1" && BACKSTAGE_PORT=$2 CONDUKTOR_SIM_PORT=$3 NODE_ENV=production \
-    exec "$4/bin/node" .prod/packages/backend --config app-config.yaml --config app-config.e2e.yaml' \
-    _ "$E2E_WORK" "$port" "$sim_port" "$NODE22_DIR"
+  start_background "$name" bash -c 'cd "$1" && BACKSTAGE_PORT=$2 CONDUKTOR_SIM_PORT=$3 E2E_IDP_PORT=$4 NODE_ENV=production \
+    exec "$5/bin/node" .prod/packages/backend --config app-config.yaml --config app-config.e2e.yaml' \
+    _ "$E2E_WORK" "$port" "$sim_port" "$idp_port" "$NODE22_DIR"
   wait_for_http "http://127.0.0.1:$port/" 120 "$LAST_PID"
 }
 
