@@ -110,8 +110,13 @@ export async function cardSettled(page) {
   return c;
 }
 
+/** The whole info card around the card's content: title, Refresh button and content. */
+export function cardRoot(page) {
+  return card(page).locator('xpath=ancestor::div[contains(@class, "MuiCard-root")][1]');
+}
+
 export async function screenshotCard(page, name) {
-  const infoCard = card(page).locator('xpath=ancestor::div[contains(@class, "MuiCard-root")][1]');
+  const infoCard = cardRoot(page);
   await infoCard.scrollIntoViewIfNeeded();
   await infoCard.screenshot({ path: `${SCREENSHOTS}/${name}.png` });
 }
