@@ -113,10 +113,10 @@ for (const { name, kind, fault, text } of FAULTS) {
 }
 
 test('a Console that does not answer in time leads to the timeout state, and "Try again" recovers', async () => {
-  // A 3 s timeout (app-config conduktor.timeoutMs) instead of the default 15 s keeps the test short.
+  // A 3 s timeout (app-config conduktor.requestTimeoutMs) instead of the default 15 s keeps the test short.
   const other = await context.newPage();
   try {
-    await withFrontendConfig(other, { conduktor: { timeoutMs: 3000 } });
+    await withFrontendConfig(other, { conduktor: { requestTimeoutMs: 3000 } });
     await simFault({ path: '/console/v2/kafka-cluster', count: 1, delayMs: 6000 });
     await other.goto(`${BASE_URL}${entityPath('example-website')}`);
     const panel = card(other).getByTestId('conduktor-error-timeout');
