@@ -6,13 +6,17 @@
 set -euo pipefail
 . "$(dirname "$0")/lib/common.sh"
 . "$ROOT/scripts/lib/backstage.sh"
+. "$ROOT/scripts/lib/idp.sh"
+. "$ROOT/scripts/lib/e2e.sh"
 trap stop_started EXIT
 cd "$ROOT"
 
 WASM_TEST_SIM_PORT=28917
 SCALE_SIM_PORT=28916
-E2E_SIM_PORT=28918
-E2E_BACKSTAGE_PORT=27007
+# The end-to-end ports may be moved (another checkout's tests on the same machine).
+E2E_SIM_PORT=${E2E_SIM_PORT:-28918}
+E2E_IDP_PORT=${E2E_IDP_PORT:-28920}
+E2E_BACKSTAGE_PORT=${E2E_BACKSTAGE_PORT:-27007}
 
 "$ROOT/scripts/setup.sh"
 
@@ -53,13 +57,6 @@ step "TypeScript shim: strict type check and unit tests (vitest)"
 npx tsc -p tsconfig.json --noEmit
 npx vitest run
 
-prepare_backstage_app
-step "Starting the simulator (:$E2E_SIM_PORT) and the production Backstage app (:$E2E_BACKSTAGE_PORT)"
-start_sim sim-e2e "$E2E_SIM_PORT" --test-controls
-start_backstage backstage-e2e "$E2E_BACKSTAGE_PORT" "$E2E_SIM_PORT"
-
-step "End-to-end tests in headless Chromium (node --test, playwright-core)"
-E2E_BASE_URL="http://127.0.0.1:$E2E_BACKSTAGE_PORT" E2E_SIM_URL="http://127.0.0.1:$E2E_SIM_PORT" E2E_SCREENSHOTS="$ROOT/e2e/artifacts" \
-  node --test --test-concurrency=1 e2e/tests/
+run_e2e_tests "$E2E_IDP_PORT" "$E2E_SIM_PORT" "$E2E_BACKSTAGE_PORT"
 
 step "All tests passed"

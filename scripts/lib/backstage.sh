@@ -12,12 +12,15 @@ app_yarn() {
     node22 node .yarn/releases/yarn-4.13.0.cjs "$@")
 }
 
+# What the backend reads at start-up, not the build: copied on every run, outside the hash.
+RUNTIME_ONLY=(./examples ./app-config.e2e.yaml)
+
 # A content hash of the app sources and the plugin tarball: unchanged means the
 # previous production build can be reused.
 app_inputs_hash() {
   {
     tar -C "$ROOT/e2e/app" --exclude=./node_modules --exclude='./packages/*/node_modules' \
-      --exclude=./vendor --exclude='./packages/*/dist' --exclude=./.prod --exclude=./dist-types \
+      "${RUNTIME_ONLY[@]/#/--exclude=}" --exclude=./vendor --exclude='./packages/*/dist' --exclude=./.prod --exclude=./dist-types \
       --sort=name --mtime=@0 --owner=0 --group=0 --numeric-owner -cf - .
     cat "$PLUGIN_TARBALL"
   } | sha256sum | cut -d' ' -f1
@@ -28,7 +31,9 @@ prepare_backstage_app() {
   local hash stamp="$E2E_WORK/.inputs-hash"
   hash=$(app_inputs_hash)
   if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$hash" ] && [ -d "$E2E_WORK/.prod" ]; then
-    step "Backstage app unchanged since its last build; reusing it"
+    step "Backstage app unchanged since its last build; reusing it (with the current entities and app-config.e2e.yaml)"
+    rm -rf "$E2E_WORK/examples"
+    tar -C "$ROOT/e2e/app" -cf - "${RUNTIME_ONLY[@]}" | tar -C "$E2E_WORK" -xf -
     return
   fi
   step "Copying the Backstage app (e2e/app) to .tools/e2e-app"
@@ -54,14 +59,16 @@ prepare_backstage_app() {
   echo "$hash" >"$stamp"
 }
 
-# start_backstage NAME BACKSTAGE_PORT SIM_PORT: the production backend serving the
-# UI, the catalog and the proxy on loopback.
+# start_backstage NAME BACKSTAGE_PORT SIM_PORT IDP_PORT: the production backend serving
+# the UI, the catalog, the proxy and the OIDC sign-in on loopback. Start the IdP first:
+# the backend reads its discovery document once, at start-up.
 start_backstage() {
-  local name=$1 port=$2 sim_port=$3
+  local name=$1 port=$2 sim_port=$3 idp_port=$4
+  sed "s/@CONDUKTOR_SIM_PORT@/$sim_port/g" "$E2E_WORK/examples/console-api.yaml.in" >"$E2E_WORK/examples/console-api.yaml"
   # shellcheck disable=SC2016 # node22 runs in the subshell below
-  start_background "$name" bash -c 'cd "$1" && BACKSTAGE_PORT=$2 CONDUKTOR_SIM_PORT=$3 NODE_ENV=production \
-    exec "$4/bin/node" .prod/packages/backend --config app-config.yaml --config app-config.e2e.yaml' \
-    _ "$E2E_WORK" "$port" "$sim_port" "$NODE22_DIR"
+  start_background "$name" bash -c 'cd "$1" && BACKSTAGE_PORT=$2 CONDUKTOR_SIM_PORT=$3 E2E_IDP_PORT=$4 NODE_ENV=production \
+    exec "$5/bin/node" .prod/packages/backend --config app-config.yaml --config app-config.e2e.yaml' \
+    _ "$E2E_WORK" "$port" "$sim_port" "$idp_port" "$NODE22_DIR"
   wait_for_http "http://127.0.0.1:$port/" 120 "$LAST_PID"
 }
 

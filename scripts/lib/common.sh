@@ -39,6 +39,16 @@ logged() {
   fi
 }
 
+# npm_ci_when_changed DIR WHAT: `npm ci` in a small package of the harness (its own
+# package.json and lockfile) when the lockfile is newer than the last install.
+npm_ci_when_changed() {
+  local dir=$1 what=$2
+  if [ ! -f "$dir/node_modules/.package-lock.json" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
+    step "Installing $what (npm ci in ${dir#"$ROOT"/})"
+    (cd "$dir" && logged "npm-ci-$(basename "$dir")" npm ci --no-audit --no-fund)
+  fi
+}
+
 # The wasm-bindgen version Cargo.lock pins; the CLI must match it exactly.
 locked_wasm_bindgen_version() {
   awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' "$ROOT/Cargo.lock"

@@ -2,10 +2,10 @@ import { createApp } from '@backstage/frontend-defaults';
 import catalogPlugin from '@backstage/plugin-catalog/alpha';
 import { navModule } from './modules/nav';
 import { homeModule } from './modules/home';
-import { conduktorDevAuthModule } from './modules/conduktorDevAuth';
+import { conduktorAuthModule, harnessOidcModule } from './modules/harnessOidc';
 
 // The Conduktor card itself is auto-discovered (app.packages: all); the harness
-// only binds its auth ref to the simulator's development IdP.
+// signs users in through its OpenID Provider and binds the card's auth ref to it.
 export default createApp({
-  features: [catalogPlugin, navModule, homeModule, conduktorDevAuthModule],
+  features: [catalogPlugin, navModule, homeModule, harnessOidcModule, conduktorAuthModule],
 });

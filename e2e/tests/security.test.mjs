@@ -1,0 +1,119 @@
+// What must never leak, and what the card costs Console: checked with an admin,
+// who sees every cluster and so every planted credential's resource.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import {
+  BASE_URL,
+  card,
+  cardSettled,
+  clearSimFaults,
+  clearSimRequests,
+  entityPath,
+  openSignedIn,
+  proxyTokens,
+  simFault,
+  simRequests,
+  user,
+} from './browser.mjs';
+
+// The simulator plants these in cluster `properties`, schema-registry `security`
+// and `kafkaFlavor` (sim/README.md, "Data").
+const SECRETS = ['SIM-SECRET', 'sasl.jaas.config', 'sr-console'];
+
+let context;
+let page;
+let traffic;
+
+before(async () => {
+  ({ context, page, traffic } = await openSignedIn(user.admin, entityPath('example-website')));
+  await card(page).getByText('Dev', { exact: true }).waitFor({ timeout: 60_000 });
+});
+
+after(async () => {
+  await clearSimFaults();
+  await context?.close();
+});
+
+test("none of the simulator's secrets reaches the page, its storage or the console", async () => {
+  for (const name of ['example-website', 'payments-api', 'checkout-analytics', 'clickstream-service']) {
+    await page.goto(`${BASE_URL}${entityPath(name)}`);
+    await cardSettled(page);
+    await card(page).locator('table').first().waitFor({ timeout: 60_000 });
+    const html = await page.content();
+    const storage = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
+    for (const secret of SECRETS) {
+      assert.ok(!html.includes(secret), `${secret} is in the page of ${name}`);
+      assert.ok(!storage.includes(secret), `${secret} is in the browser storage on ${name}`);
+      assert.ok(!traffic.console.some(line => line.includes(secret)), `${secret} is in the console on ${name}`);
+    }
+  }
+});
+
+test('the token never appears in a URL the browser requested (app and IdP popup), nor in the console or storage', async () => {
+  const tokens = new Set(proxyTokens(traffic));
+  assert.ok(tokens.size >= 1);
+  const storage = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
+  for (const token of tokens) {
+    const signature = token.split('.')[2];
+    for (const request of traffic.requests) {
+      assert.ok(!request.url.includes(signature), `the token is in a URL: ${request.url}`);
+    }
+    assert.ok(!traffic.console.some(line => line.includes(signature)), 'the token is in the console');
+    assert.ok(!storage.includes(signature), 'the token is in the browser storage');
+  }
+});
+
+/** The simulator's request log for the admin, as `METHOD path?query` lines. */
+async function adminRequests() {
+  return (await simRequests())
+    .filter(r => r.user === user.admin.email)
+    .map(r => `${r.method} ${r.path}${r.query ? `?${r.query}` : ''}`)
+    .sort();
+}
+
+test("one card view costs one request per resource in the simulator's log, the same on every view", async () => {
+  const views = [];
+  for (let i = 0; i < 2; i++) {
+    await clearSimRequests();
+    const before = traffic.requests.length;
+    await page.goto(`${BASE_URL}${entityPath('payments-api')}`);
+    await card(page).getByText('payments-processor').first().waitFor({ timeout: 60_000 });
+    await page.waitForTimeout(500);
+    const log = await adminRequests();
+    const sent = traffic.requests.slice(before).filter(r => r.url.includes('/api/proxy/conduktor/'));
+    assert.equal(log.length, sent.length, 'every request the page sent reached Console once (no retries, no duplicates)');
+    const gets = log.filter(line => line.startsWith('GET '));
+    assert.equal(new Set(gets).size, gets.length, `a resource was read twice: ${gets.join(', ')}`);
+    views.push(log);
+  }
+  assert.deepEqual(views[1], views[0], 'a second view of the same entity costs the same requests');
+  // Searches share a path and differ by body (the planner's one search per
+  // pattern), so only GETs can be told apart in the log.
+  console.log(`payments-api costs ${views[0].length} requests: ${views[0].join(', ')}`);
+});
+
+test('navigating away stops the requests still running: none is left in flight', async () => {
+  // A page load: the core's short-lived cache starts empty, so the next view asks Console.
+  await page.goto(`${BASE_URL}${entityPath('example-website')}`);
+  await cardSettled(page);
+  // Console holds the application's instances for 5 s; the user leaves meanwhile.
+  await simFault({ path: '/self-serve/v1/application-instance', count: 5, delayMs: 5000 });
+  const failed = [];
+  page.on('requestfailed', r => failed.push(`${r.url()} ${r.failure()?.errorText}`));
+  // In-app navigation (no page load), as a user clicking through the catalog.
+  await page.evaluate(path => {
+    window.history.pushState({}, '', path);
+    window.dispatchEvent(new PopStateEvent('popstate'));
+  }, entityPath('payments-api'));
+  const slow = () => [...traffic.pending].filter(r => r.url().includes('/api/proxy/conduktor/public/self-serve/v1/application-instance'));
+  for (let i = 0; i < 50 && slow().length === 0; i++) await page.waitForTimeout(100);
+  assert.ok(slow().length >= 1, 'the slow request is in flight');
+  await page.evaluate(path => {
+    window.history.pushState({}, '', path);
+    window.dispatchEvent(new PopStateEvent('popstate'));
+  }, entityPath('example-website'));
+  await page.waitForTimeout(1000);
+  const stillRunning = [...traffic.pending].filter(r => r.url().includes('/api/proxy/conduktor/'));
+  assert.deepEqual(stillRunning.map(r => r.url()), [], 'requests of the card left behind are still running');
+  assert.ok(failed.some(line => line.includes('application-instance')), `the slow request was cancelled: ${failed.join('; ')}`);
+});
