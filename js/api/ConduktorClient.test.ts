@@ -117,6 +117,28 @@ describe('ConduktorClient', () => {
     expect(() => ConduktorClient.fromConfig(configApi, { discoveryApi, authApi })).toThrow(/must be "id" or "access"/);
   });
 
+  it('signs in again by ending the session first, so the provider issues a fresh ID token', async () => {
+    const calls: string[] = [];
+    const authApi = {
+      getIdToken: async () => 'id-jwt',
+      signOut: async () => {
+        calls.push('signOut');
+      },
+      signIn: async () => {
+        calls.push('signIn');
+      },
+    };
+    const client = new ConduktorClient({ discoveryApi: { getBaseUrl: async () => '/api/proxy' }, authApi });
+    await client.signIn();
+    expect(calls).toEqual(['signOut', 'signIn']);
+    const idOnly = new ConduktorClient({
+      discoveryApi: { getBaseUrl: async () => '/api/proxy' },
+      authApi: { getIdToken: async () => 'id-jwt', signOut: async () => calls.push('signOut only') as unknown as void },
+    });
+    await idOnly.signIn();
+    expect(calls).not.toContain('signOut only'); // no way back in: do not sign out
+  });
+
   it('lets the core’s typed errors through unchanged', async () => {
     const { client, core } = setup();
     const error = conduktorError('forbidden', 'no', 403);

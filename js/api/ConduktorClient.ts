@@ -87,8 +87,16 @@ export class ConduktorClient implements ConduktorApi {
       .catch(error => Promise.reject(withTokenReport(error, core, token)));
   }
 
+  /**
+   * "Sign in again". Backstage's OAuth2 `signIn()` keeps a session whose access token
+   * is still valid even when its ID token has expired (Okta lets access tokens outlive
+   * the one-hour ID token), and the card forwards the ID token; so the session is
+   * ended first and the provider issues a fresh ID token.
+   */
   async signIn(): Promise<void> {
-    await this.options.authApi.signIn?.();
+    const { authApi } = this.options;
+    if (authApi.signIn) await authApi.signOut?.();
+    await authApi.signIn?.();
   }
 
   /** The core, the proxy base and a fresh token; the token goes straight to the core. */

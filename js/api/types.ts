@@ -46,6 +46,8 @@ export type ConduktorAuthApi = {
   getAccessToken?(scope?: string | string[], options?: { optional?: boolean; instantPopup?: boolean }): Promise<string>;
   /** Backstage's SessionApi: offered as "Sign in again" when Console rejects the token. */
   signIn?(): Promise<void>;
+  /** Ends the session first, so signing in again yields a fresh ID token. */
+  signOut?(): Promise<void>;
 };
 
 export const conduktorAuthApiRef = createApiRef<ConduktorAuthApi>({ id: 'plugin.conduktor.auth' });

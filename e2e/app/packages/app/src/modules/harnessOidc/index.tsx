@@ -70,12 +70,9 @@ export const harnessOidcModule = createFrontendModule({
 });
 
 /**
- * Binds the card's auth ref to the same provider, as the plugin README tells
- * adopters to, with one difference in `signIn`: OAuth2's own `signIn()` keeps a
- * session whose access token is still valid even when its ID token has expired
- * (Okta, for one, lets access tokens outlive the one-hour ID token), and the card
- * forwards the ID token. So "Sign in again" ends the session and signs in anew,
- * which goes through the provider and yields a fresh ID token.
+ * Binds the card's auth ref to the same provider exactly as the plugin README tells
+ * adopters to; the plugin's "Sign in again" ends the session before signing in, so
+ * an expired ID token is replaced even while OAuth2's access token is still valid.
  */
 export const conduktorAuthModule = createFrontendModule({
   pluginId: 'conduktor',
@@ -86,13 +83,7 @@ export const conduktorAuthModule = createFrontendModule({
         defineParams({
           api: conduktorAuthApiRef,
           deps: { oidc: harnessOidcAuthApiRef },
-          factory: ({ oidc }) => ({
-            getIdToken: options => oidc.getIdToken(options),
-            async signIn() {
-              await oidc.signOut();
-              await oidc.signIn();
-            },
-          }),
+          factory: ({ oidc }) => oidc,
         }),
     }),
   ],
