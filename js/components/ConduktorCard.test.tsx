@@ -3,23 +3,10 @@ import { mockApis, renderInTestApp, TestApiProvider } from '@backstage/test-util
 import { configApiRef } from '@backstage/core-plugin-api';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { describe, expect, it, vi } from 'vitest';
-import { conduktorApiRef, type ConduktorApi, type EntityOverview } from '../api/types.js';
+import { conduktorApiRef, type EntityOverview } from '../api/types.js';
 import { clusters, conduktorError, emptyOverview, entity, overview } from '../test/fixtures.js';
+import { fakeApi, renderCard } from '../test/renderCard.js';
 import { ConduktorCard } from './ConduktorCard.js';
-
-function fakeApi(fetchEntityOverview: ConduktorApi['fetchEntityOverview'], signIn = async () => {}): ConduktorApi {
-  return { fetchClusters: async () => clusters, fetchEntityOverview, signIn };
-}
-
-function renderCard(api: ConduktorApi) {
-  return renderInTestApp(
-    <TestApiProvider apis={[[conduktorApiRef, api]]}>
-      <EntityProvider entity={entity}>
-        <ConduktorCard />
-      </EntityProvider>
-    </TestApiProvider>,
-  );
-}
 
 describe('ConduktorCard', () => {
   it('passes the entity’s annotations to the core, shows progress, then every section', async () => {

@@ -1,10 +1,8 @@
 import { cleanup, screen } from '@testing-library/react';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { describe, expect, it } from 'vitest';
-import { conduktorApiRef, type ConduktorApi, type EntityOverview, type Topic } from '../api/types.js';
-import { clusters, conduktorError, entity, overview } from '../test/fixtures.js';
-import { ConduktorCard } from './ConduktorCard.js';
+import type { EntityOverview, Topic } from '../api/types.js';
+import { clusters, conduktorError, overview } from '../test/fixtures.js';
+import { fakeApi, renderCard } from '../test/renderCard.js';
 
 // Issue 8, rendering safety: whatever Console (or a compromised proxy) sends, the card
 // shows it as text, paints only hex colours and links only over http(s).
@@ -12,20 +10,11 @@ import { ConduktorCard } from './ConduktorCard.js';
 const MARKUP = '<img src=x onerror="window.__pwned=1">';
 
 function renderWith(result: EntityOverview | Error) {
-  const api: ConduktorApi = {
-    fetchClusters: async () => clusters,
-    fetchEntityOverview: async () => {
+  return renderCard(
+    fakeApi(async () => {
       if (result instanceof Error) throw result;
       return result;
-    },
-    signIn: async () => {},
-  };
-  return renderInTestApp(
-    <TestApiProvider apis={[[conduktorApiRef, api]]}>
-      <EntityProvider entity={entity}>
-        <ConduktorCard />
-      </EntityProvider>
-    </TestApiProvider>,
+    }),
   );
 }
 
