@@ -34,7 +34,25 @@ after(async () => {
   await context?.close();
 });
 
-test("none of the simulator's secrets reaches the page, its storage or the console", async () => {
+/**
+ * The wasm core hands its answers to the page as one JSON text for `JSON.parse`;
+ * wrapping `JSON.parse` before any page script runs sees every such hand-off (and
+ * anything else the page's scripts parse), so a secret reaching a JS object shows.
+ */
+function watchParsedJson(secrets) {
+  const parse = JSON.parse;
+  window.__parsed = { coreAnswers: 0, secrets: [] };
+  JSON.parse = function watchedParse(text, reviver) {
+    if (typeof text === 'string') {
+      if (text.includes('"bootstrapServers"')) window.__parsed.coreAnswers += 1;
+      for (const secret of secrets) if (text.includes(secret)) window.__parsed.secrets.push(secret);
+    }
+    return parse.call(this, text, reviver);
+  };
+}
+
+test("none of the simulator's secrets reaches the page, its scripts' objects, storage or the console", async () => {
+  await context.addInitScript(watchParsedJson, SECRETS);
   for (const name of ['example-website', 'payments-api', 'checkout-analytics', 'clickstream-service']) {
     await page.goto(`${BASE_URL}${entityPath(name)}`);
     await cardSettled(page);
@@ -46,6 +64,9 @@ test("none of the simulator's secrets reaches the page, its storage or the conso
       assert.ok(!storage.includes(secret), `${secret} is in the browser storage on ${name}`);
       assert.ok(!traffic.console.some(line => line.includes(secret)), `${secret} is in the console on ${name}`);
     }
+    const parsed = await page.evaluate(() => window.__parsed);
+    assert.ok(parsed.coreAnswers > 0, `the core's answer on ${name} was not seen: the check would be vacuous`);
+    assert.deepEqual(parsed.secrets, [], `a secret reached the page's scripts on ${name}`);
   }
 });
 
