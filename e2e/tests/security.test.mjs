@@ -1,6 +1,7 @@
 // What must never leak, and what the card costs Console: checked with an admin,
 // who sees every cluster and so every planted credential's resource.
 import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import {
   BASE_URL,
@@ -137,4 +138,22 @@ test('navigating away stops the requests still running: none is left in flight',
   const stillRunning = [...traffic.pending].filter(r => r.url().includes('/api/proxy/conduktor/'));
   assert.deepEqual(stillRunning.map(r => r.url()), [], 'requests of the card left behind are still running');
   assert.ok(failed.some(line => line.includes('application-instance')), `the slow request was cancelled: ${failed.join('; ')}`);
+});
+
+test("the token is in no server log and only as a fingerprint in the simulator's request log", async () => {
+  const tokens = [...new Set(proxyTokens(traffic))];
+  assert.ok(tokens.length >= 1, 'the card sent no token: the check would be vacuous');
+  const requestLog = JSON.stringify(await simRequests());
+  assert.ok(requestLog.includes('tokenFingerprint'), 'the request log has no fingerprints: it changed shape');
+  // The scripts name the simulator's and Backstage's log files (scripts/lib/e2e.sh).
+  const logs = (process.env.E2E_SERVER_LOGS ?? '').split(':').filter(path => path && existsSync(path));
+  assert.ok(logs.length >= 1, 'no server log to check: run through scripts/test.sh or scripts/e2e.sh');
+  for (const token of tokens) {
+    assert.ok(!requestLog.includes(token), "the token is in the simulator's request log");
+    const signature = token.split('.')[2];
+    for (const path of logs) {
+      const text = readFileSync(path, 'utf8');
+      assert.ok(!text.includes(token) && !text.includes(signature), `the token is in ${path}`);
+    }
+  }
 });

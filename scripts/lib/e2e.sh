@@ -17,5 +17,6 @@ run_e2e_tests() {
   step "End-to-end tests in headless Chromium (node --test, playwright-core), signing in through the OpenID Provider"
   E2E_BASE_URL="http://127.0.0.1:$backstage_port" E2E_SIM_URL="http://127.0.0.1:$sim_port" \
     E2E_IDP_URL="http://127.0.0.1:$idp_port" E2E_SCREENSHOTS="$ROOT/e2e/artifacts" \
+    E2E_SERVER_LOGS="$LOGS/sim-e2e.log:$LOGS/backstage-e2e.log" \
     node --test --test-concurrency=1 "${@:-e2e/tests/}"
 }
