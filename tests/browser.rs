@@ -684,3 +684,50 @@ async fn the_overview_of_a_big_cluster_costs_what_the_entity_shows() {
     console_log!("a cluster-only entity: {requests} request, {bytes} bytes of response bodies");
     assert_eq!(requests, 1);
 }
+
+/// Current size of the core's linear memory (it only ever grows).
+fn wasm_memory_bytes() -> f64 {
+    let buffer = Reflect::get(&wasm_bindgen::memory(), &"buffer".into()).unwrap();
+    Reflect::get(&buffer, &"byteLength".into()).unwrap().as_f64().unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn an_abort_storm_settles_every_call_and_repeated_overviews_keep_memory_flat() {
+    let token = token_for("developer@example.com").await;
+    let entity = || annotations(&[("conduktor.io/topics", "prod-eu/payments.orders")]);
+    // 200 overviews started and cancelled at once, as rapid entity changes would.
+    let mut storm = Vec::new();
+    for round in 0..200 {
+        let controller = web_sys::AbortController::new().unwrap();
+        let signal = options(&[("signal", controller.signal().into())]);
+        let promise = crate::fetch_entity_overview(token.clone().into(), SIM_URL.into(), entity(), signal);
+        if round % 2 == 0 {
+            controller.abort_with_reason(&"unmounted".into());
+        } else {
+            controller.abort();
+        }
+        storm.push(promise);
+    }
+    let settled =
+        wasm_bindgen_futures::JsFuture::from(js_sys::Promise::all_settled(&storm.into_iter().collect::<Array>()))
+            .await
+            .unwrap();
+    let settled = Array::from(&settled);
+    assert_eq!(settled.length(), 200, "every call settles");
+    for outcome in settled.iter() {
+        if get(&outcome, "status").as_string().as_deref() == Some("rejected") {
+            assert_eq!(get(&get(&outcome, "reason"), "kind").as_string().as_deref(), Some("aborted"));
+        }
+    }
+    // Repeated overviews: after a warm-up, linear memory must not keep growing.
+    for _ in 0..20 {
+        fetch_entity_overview(token.clone().into(), SIM_URL.into(), entity(), options(&[])).await.unwrap();
+    }
+    let before = wasm_memory_bytes();
+    for _ in 0..300 {
+        fetch_entity_overview(token.clone().into(), SIM_URL.into(), entity(), options(&[])).await.unwrap();
+    }
+    let growth = wasm_memory_bytes() - before;
+    console_log!("300 overviews grew wasm memory by {growth} bytes");
+    assert!(growth <= 2.0 * 1024.0 * 1024.0, "wasm memory grew {growth} bytes over 300 overviews");
+}
