@@ -69,7 +69,8 @@ pub fn router(state: Shared) -> Router {
             .route("/sim/faults", post(controls::add_fault).delete(controls::clear_faults))
             .route("/sim/requests", get(controls::list_requests).delete(controls::clear_requests))
             .route("/sim/users", get(controls::list_users).delete(controls::clear_users))
-            .route("/sim/auth", get(controls::auth_settings));
+            .route("/sim/auth", get(controls::auth_settings))
+            .route("/sim/inflight", get(controls::in_flight).delete(controls::reset_in_flight));
     }
     router
         .nest("/public", public.clone())

@@ -10,15 +10,24 @@
 //!   they were first and last seen; `DELETE /sim/users` forgets them.
 //! - `GET /sim/auth` shows the trusted issuer, the claim names and how many
 //!   times the issuer's keys were fetched.
+//! - `GET /sim/inflight` counts API requests still being answered (from the
+//!   moment they arrive until the last byte of the body is handed to the
+//!   connection, or the client goes away), so a test can tell that nothing is
+//!   left running after it cancelled requests; `DELETE /sim/inflight` resets the
+//!   counters.
 
 use std::collections::hash_map::DefaultHasher;
+use std::future::Future;
 use std::hash::{Hash, Hasher};
+use std::pin::Pin;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
+use std::task::{Context, Poll};
 use std::time::Duration;
 
-use axum::body::{Body, HttpBody};
+use axum::body::{Body, Bytes, HttpBody};
 use axum::extract::{Request, State};
-use axum::http::header::{CONTENT_TYPE, RETRY_AFTER};
+use axum::http::header::{CONTENT_ENCODING, CONTENT_TYPE, RETRY_AFTER};
 use axum::http::{HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
@@ -46,7 +55,18 @@ pub enum FaultBody {
     /// `credentials: require` (401 AuthenticationError), for the core's browser tests;
     /// the real proxy's answer is covered end to end.
     BackstageAuth,
+    /// `Content-Encoding: gzip` over bytes that start like gzip and then are not:
+    /// the browser fails to decode the body after the headers arrived.
+    GzipCorrupt,
+    /// The real answer (a JSON array) with its items repeated until the body is at
+    /// least `sizeBytes` (default 20 000 000): valid JSON, many items.
+    Large,
+    /// The same `sizeBytes` of valid items, then a syntax error just before the end.
+    LargeInvalid,
 }
+
+/// The default size of `large` and `large-invalid` bodies: 20 MB.
+pub const LARGE_BODY_BYTES: usize = 20_000_000;
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -67,6 +87,16 @@ pub struct Fault {
     pub delay_ms: Option<u64>,
     #[serde(default)]
     pub retry_after: Option<String>,
+    /// Replaces the answer's `Content-Type` (an empty string removes it).
+    #[serde(default)]
+    pub content_type: Option<String>,
+    /// Size of a `large` or `large-invalid` body in bytes.
+    #[serde(default)]
+    pub size_bytes: Option<usize>,
+    /// Sends the status and headers at once and the body only after this delay:
+    /// a client can abort after the response arrived but before its body did.
+    #[serde(default)]
+    pub body_delay_ms: Option<u64>,
 }
 
 fn one() -> u32 {
@@ -92,6 +122,97 @@ pub struct Controls {
     pub enabled: bool,
     faults: Mutex<Vec<Fault>>,
     log: Mutex<Vec<LoggedRequest>>,
+    in_flight: Arc<InFlight>,
+}
+
+/// Counters of API requests being answered (see `GET /sim/inflight`).
+#[derive(Default)]
+pub struct InFlight {
+    running: AtomicU64,
+    max_running: AtomicU64,
+    started: AtomicU64,
+    completed: AtomicU64,
+    cancelled: AtomicU64,
+}
+
+impl InFlight {
+    fn start(self: &Arc<Self>) -> Running {
+        self.started.fetch_add(1, Ordering::SeqCst);
+        let now = self.running.fetch_add(1, Ordering::SeqCst) + 1;
+        self.max_running.fetch_max(now, Ordering::SeqCst);
+        Running { counters: self.clone(), finished: false }
+    }
+
+    fn snapshot(&self) -> Value {
+        json!({
+            "inFlight": self.running.load(Ordering::SeqCst),
+            "maxInFlight": self.max_running.load(Ordering::SeqCst),
+            "started": self.started.load(Ordering::SeqCst),
+            "completed": self.completed.load(Ordering::SeqCst),
+            "cancelled": self.cancelled.load(Ordering::SeqCst),
+        })
+    }
+
+    fn reset(&self) {
+        self.max_running.store(self.running.load(Ordering::SeqCst), Ordering::SeqCst);
+        for counter in [&self.started, &self.completed, &self.cancelled] {
+            counter.store(0, Ordering::SeqCst);
+        }
+    }
+}
+
+/// One request being answered. Dropped with `finished` unset (the client went away
+/// while the simulator was still waiting, answering or sending the body), it counts
+/// as cancelled.
+struct Running {
+    counters: Arc<InFlight>,
+    finished: bool,
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        self.counters.running.fetch_sub(1, Ordering::SeqCst);
+        let counter = if self.finished { &self.counters.completed } else { &self.counters.cancelled };
+        counter.fetch_add(1, Ordering::SeqCst);
+    }
+}
+
+/// The answer's body, holding the request's `Running` until its last byte is
+/// taken (and, with `bodyDelayMs`, held back until the delay has passed).
+struct TrackedBody {
+    inner: Body,
+    delay: Option<Pin<Box<tokio::time::Sleep>>>,
+    running: Running,
+}
+
+impl HttpBody for TrackedBody {
+    type Data = Bytes;
+    type Error = axum::Error;
+
+    fn poll_frame(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+    ) -> Poll<Option<Result<hyper::body::Frame<Bytes>, axum::Error>>> {
+        if let Some(delay) = self.delay.as_mut() {
+            if delay.as_mut().poll(cx).is_pending() {
+                return Poll::Pending;
+            }
+            self.delay = None;
+        }
+        let frame = Pin::new(&mut self.inner).poll_frame(cx);
+        if matches!(frame, Poll::Ready(None)) || self.inner.is_end_stream() {
+            self.running.finished = true;
+        }
+        frame
+    }
+
+    fn is_end_stream(&self) -> bool {
+        self.delay.is_none() && self.inner.is_end_stream()
+    }
+
+    fn size_hint(&self) -> hyper::body::SizeHint {
+        self.inner.size_hint()
+    }
 }
 
 /// Caps the request log: a long benchmark must not grow memory without bound.
@@ -160,6 +281,15 @@ pub async fn clear_requests(State(state): State<Arc<AppState>>) -> StatusCode {
     StatusCode::NO_CONTENT
 }
 
+pub async fn in_flight(State(state): State<Arc<AppState>>) -> Json<Value> {
+    Json(state.controls.in_flight.snapshot())
+}
+
+pub async fn reset_in_flight(State(state): State<Arc<AppState>>) -> StatusCode {
+    state.controls.in_flight.reset();
+    StatusCode::NO_CONTENT
+}
+
 pub async fn auth_settings(State(state): State<Arc<AppState>>) -> Json<Value> {
     Json(state.verifier.describe())
 }
@@ -179,6 +309,7 @@ pub async fn middleware(State(state): State<Arc<AppState>>, request: Request, ne
     if !state.controls.enabled || path.starts_with("/sim/") || request.method() == Method::OPTIONS {
         return next.run(request).await;
     }
+    let mut running = state.controls.in_flight.start();
     let method = request.method().clone();
     let query = request.uri().query().map(String::from);
     let token_fingerprint = crate::auth::bearer_token(request.headers()).ok().map(fingerprint);
@@ -202,7 +333,13 @@ pub async fn middleware(State(state): State<Arc<AppState>>, request: Request, ne
         response_bytes: response.body().size_hint().exact(),
         fault: fault.is_some(),
     });
-    response
+    let delay =
+        fault.as_ref().and_then(|f| f.body_delay_ms).map(|ms| Box::pin(tokio::time::sleep(Duration::from_millis(ms))));
+    let (parts, inner) = response.into_parts();
+    if delay.is_none() && inner.is_end_stream() {
+        running.finished = true;
+    }
+    Response::from_parts(parts, Body::new(TrackedBody { inner, delay, running }))
 }
 
 async fn apply(fault: &Fault, real: Response) -> Response {
@@ -238,11 +375,67 @@ async fn apply(fault: &Fault, real: Response) -> Response {
             let half = bytes.slice(..bytes.len() / 2);
             (status, [(CONTENT_TYPE, "application/json")], half).into_response()
         }
+        Some(FaultBody::GzipCorrupt) => {
+            // A gzip member header (magic, deflate, no flags) followed by bytes that
+            // are no valid deflate stream.
+            let mut bytes = vec![0x1f, 0x8b, 0x08, 0x00, 0, 0, 0, 0, 0x00, 0xff];
+            bytes.extend(std::iter::repeat_n(0xffu8, 64));
+            (status, [(CONTENT_TYPE, "application/json"), (CONTENT_ENCODING, "gzip")], bytes).into_response()
+        }
+        Some(kind @ (FaultBody::Large | FaultBody::LargeInvalid)) => {
+            let bytes = axum::body::to_bytes(real.into_body(), usize::MAX).await.unwrap_or_default();
+            let size = fault.size_bytes.unwrap_or(LARGE_BODY_BYTES);
+            let body = large_body(&bytes, size, *kind == FaultBody::LargeInvalid);
+            (status, [(CONTENT_TYPE, "application/json")], body).into_response()
+        }
     };
+    if let Some(content_type) = &fault.content_type {
+        if content_type.is_empty() {
+            response.headers_mut().remove(CONTENT_TYPE);
+        } else if let Ok(value) = HeaderValue::from_str(content_type) {
+            response.headers_mut().insert(CONTENT_TYPE, value);
+        }
+    }
     if let Some(seconds) = &fault.retry_after {
         if let Ok(value) = HeaderValue::from_str(seconds) {
             response.headers_mut().insert(RETRY_AFTER, value);
         }
     }
     response
+}
+
+/// At least `size` bytes of JSON: the items of `real` (a JSON array) repeated, or
+/// `real` followed by whitespace when it is not an array with items. `invalid`
+/// replaces the last item's separator with a syntax error, so a reader only finds
+/// the fault at the very end.
+pub fn large_body(real: &[u8], size: usize, invalid: bool) -> Vec<u8> {
+    let items: Vec<Vec<u8>> = match serde_json::from_slice::<Value>(real) {
+        Ok(Value::Array(items)) if !items.is_empty() => {
+            items.iter().map(|item| serde_json::to_vec(item).unwrap_or_default()).collect()
+        }
+        _ => {
+            let mut body = real.to_vec();
+            body.resize(size.max(real.len()), b' ');
+            if invalid {
+                body.extend_from_slice(b"!");
+            }
+            return body;
+        }
+    };
+    let mut body = Vec::with_capacity(size + 4096);
+    body.push(b'[');
+    for item in items.iter().cycle() {
+        if body.len() > 1 {
+            body.push(b',');
+        }
+        body.extend_from_slice(item);
+        if body.len() + 1 >= size {
+            break;
+        }
+    }
+    if invalid {
+        body.extend_from_slice(b",!");
+    }
+    body.push(b']');
+    body
 }

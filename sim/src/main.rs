@@ -71,7 +71,8 @@ struct Args {
     #[arg(long, value_name = "clusters=N,topics=M,groups=K")]
     scale: Option<scale::Scale>,
     /// Serve /sim/faults (fault injection), /sim/requests (request log),
-    /// /sim/users (provisioned users) and /sim/auth (key fetches) for tests.
+    /// /sim/users (provisioned users), /sim/auth (key fetches) and /sim/inflight
+    /// (requests still being answered) for tests.
     #[arg(long)]
     test_controls: bool,
     /// RSA private key (PEM) of the development IdP, created if missing or unusable,
