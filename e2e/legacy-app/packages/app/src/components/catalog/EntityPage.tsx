@@ -54,6 +54,11 @@ import { TechDocsAddons } from '@backstage/plugin-techdocs-react';
 import { ReportIssue } from '@backstage/plugin-techdocs-module-addons-contrib';
 
 import {
+  EntityConduktorCard,
+  isConduktorAvailable,
+} from 'backstage-plugin-conduktor-card';
+
+import {
   EntityKubernetesContent,
   isKubernetesAvailable,
 } from '@backstage/plugin-kubernetes';
@@ -140,6 +145,14 @@ const overviewContent = (
     <Grid item md={8} xs={12}>
       <EntityHasSubcomponentsCard />
     </Grid>
+
+    <EntitySwitch>
+      <EntitySwitch.Case if={isConduktorAvailable}>
+        <Grid item xs={12}>
+          <EntityConduktorCard variant="gridItem" />
+        </Grid>
+      </EntitySwitch.Case>
+    </EntitySwitch>
   </Grid>
 );
 
