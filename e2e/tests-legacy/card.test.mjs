@@ -1,0 +1,110 @@
+// The README's legacy-frontend-system install, end to end: a stock legacy app
+// (e2e/legacy-app, @backstage/create-app --legacy) with the plugin added as the
+// README says (apis.ts binding, EntitySwitch with isConduktorAvailable on the
+// entity page, the proxy block), in its production build, with users signing in
+// through the harness's OpenID Provider.
+import assert from 'node:assert/strict';
+import { after, test } from 'node:test';
+import {
+  BASE_URL,
+  SCREENSHOTS,
+  card,
+  cardSettled,
+  entityPath,
+  launchBrowser,
+  recordTraffic,
+  screenshotCard,
+  signIn,
+  user,
+  visibleTexts,
+} from '../tests/browser.mjs';
+
+// Everything the browser's consoles said, and every answer of 400 or more, over all
+// the tests of this file.
+const consoleLines = [];
+const failedResponses = [];
+const contexts = [];
+
+/** openSignedIn's steps, watching the answers from the first request on. */
+async function open(account, entity) {
+  const context = await launchBrowser();
+  contexts.push(context);
+  context.on('response', response => {
+    if (response.status() >= 400) failedResponses.push({ who: account.email, status: response.status(), url: response.url() });
+  });
+  const session = { context, traffic: recordTraffic(context), page: await context.newPage() };
+  await session.page.goto(`${BASE_URL}${entityPath(entity)}`);
+  await signIn(session.page, account);
+  // The legacy overview scrolls inside the page, which element screenshots below the
+  // fold get wrong: a viewport tall enough for the whole grid.
+  await session.page.setViewportSize({ width: 1400, height: 2000 });
+  return session;
+}
+
+after(async () => {
+  await Promise.all(contexts.map(c => c.close()));
+});
+
+test('an annotated entity shows the card with the clusters, topics and consumer groups Console lets the payments developer see', async () => {
+  const { page, traffic } = await open(user.payments, 'payments-api');
+  try {
+    const c = await cardSettled(page);
+    await c.getByText('payments-processor').first().waitFor({ timeout: 60_000 });
+    const shown = await visibleTexts(page, ['Production EU', 'Staging', 'Dev', 'payments.orders', 'payments.ledger', 'payments-processor', 'click-enricher']);
+    assert.deepEqual(shown.sort(), ['Production EU', 'Staging', 'payments.orders', 'payments.ledger', 'payments-processor'].sort());
+    assert.equal(await c.locator('[data-testid^="conduktor-error-"]').count(), 0, 'no error panel');
+    // The card sits in the overview grid beside the stock cards.
+    assert.ok(await page.getByText('About', { exact: true }).first().isVisible(), 'the About card is shown');
+    await page.screenshot({ path: `${SCREENSHOTS}/legacy-entity-page.png` });
+    await screenshotCard(page, 'legacy-card');
+  } finally {
+    consoleLines.push(...traffic.console);
+  }
+});
+
+test('a user in no Conduktor group sees the RBAC-empty state, not an error', async () => {
+  const { page, traffic } = await open(user.nobody, 'payments-api');
+  try {
+    const c = await cardSettled(page);
+    const problems = c.getByTestId('conduktor-problems');
+    await problems.waitFor({ timeout: 60_000 });
+    assert.match(await problems.innerText(), /ask your Conduktor administrator for access/);
+    assert.equal(await c.locator('[data-testid^="conduktor-error-"]').count(), 0, 'no error panel');
+    assert.equal(await c.locator('table').count(), 0, 'no table');
+    await screenshotCard(page, 'legacy-rbac-empty');
+  } finally {
+    consoleLines.push(...traffic.console);
+  }
+});
+
+test("an entity without Conduktor annotations has no card, as the README's EntitySwitch says", async () => {
+  const { page, traffic } = await open(user.payments, 'example-website');
+  try {
+    await page.getByText('About', { exact: true }).first().waitFor({ timeout: 60_000 });
+    // The overview has rendered its cards (the links card comes after the Conduktor slot).
+    await page.getByText('Links', { exact: true }).first().waitFor({ timeout: 60_000 });
+    assert.equal(await card(page).count(), 0, 'no Conduktor card');
+    assert.equal(await page.getByText('Conduktor', { exact: true }).count(), 0, 'no Conduktor title');
+  } finally {
+    consoleLines.push(...traffic.console);
+  }
+});
+
+test('no console error or React warning from the plugin', t => {
+  const noisy = consoleLines.filter(line => /^(error|warning|pageerror):/.test(line));
+  t.diagnostic(`${consoleLines.length} console lines, ${noisy.length} errors or warnings (any source)`);
+  for (const line of new Set(noisy)) t.diagnostic(line.slice(0, 300));
+  for (const r of failedResponses) t.diagnostic(`${r.status} ${r.url} (${r.who})`);
+  // Console's own refusals of what nina may not see are answers, not errors; anything
+  // else from the proxy route would be the plugin's or the install's fault.
+  const proxyFailures = failedResponses.filter(
+    r => r.url.includes('/api/proxy/conduktor') && !(r.status === 403 && r.who === user.nobody.email),
+  );
+  assert.deepEqual(proxyFailures, [], 'no failed request to the Conduktor proxy route');
+  const bad = consoleLines.filter(
+    line =>
+      /^pageerror:/.test(line) ||
+      (/^(error|warning):/.test(line) && /conduktor|Warning: |React/i.test(line)),
+  );
+  assert.deepEqual(bad, [], `console lines:\n${consoleLines.join('\n')}`);
+});
