@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: lint, native Rust tests (core and simulator), the core's browser
 # tests in headless Chromium against the simulator, the TypeScript shim's tests, and
-# the end-to-end test in a real Backstage app. Installs what is missing first.
+# the end-to-end tests in real Backstage apps of both frontend systems. Installs what is
+# missing first.
 # Servers listen on loopback only and are stopped by PID when the script exits.
 set -euo pipefail
 . "$(dirname "$0")/lib/common.sh"
@@ -58,5 +59,10 @@ npx tsc -p tsconfig.json --noEmit
 npx vitest run
 
 run_e2e_tests "$E2E_IDP_PORT" "$E2E_SIM_PORT" "$E2E_BACKSTAGE_PORT"
+
+# The same plugin installed into a stock legacy-frontend-system app exactly as the README
+# says; the first app's servers are stopped first (about 0.5 GB).
+stop_started
+run_legacy_e2e_tests "${E2E_LEGACY_IDP_PORT:-28940}" "${E2E_LEGACY_SIM_PORT:-28938}" "${E2E_LEGACY_BACKSTAGE_PORT:-27017}"
 
 step "All tests passed"
