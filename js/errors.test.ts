@@ -38,7 +38,7 @@ describe('titles and retry advice', () => {
 describe('explainUnauthorized', () => {
   const report = {
     algorithm: 'RS256', issuer: 'https://idp', audience: [], expiresAt: 2_000, expired: false,
-    issuedAt: null, notBefore: null, hasEmailClaim: true, hasGroupsClaim: true, groups: [],
+    hasEmailClaim: true, hasGroupsClaim: true, groups: [],
   };
 
   it('names the likely causes from the token’s claims', () => {

@@ -86,7 +86,7 @@ export function explainUnauthorized(report: TokenReport | null | undefined, now 
     return ['The sign-in token is not a JWT: bind the card to an identity provider whose ID token is a JWT (see the README, "Sign-in").'];
   }
   const reasons: string[] = [];
-  if (report.expired || (report.expiresAt !== null && report.expiresAt <= now)) {
+  if (report.expired || (report.expiresAt !== undefined && report.expiresAt <= now)) {
     reasons.push(`Your sign-in token expired at ${new Date(report.expiresAt ?? now).toLocaleString()}. Sign in again.`);
   }
   if (!report.hasEmailClaim) {

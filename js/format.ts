@@ -2,8 +2,8 @@
 
 const BYTE_UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'];
 
-export function formatBytes(bytes: number | null): string {
-  if (bytes === null || !Number.isFinite(bytes) || bytes < 0) return '—';
+export function formatBytes(bytes: number | null | undefined): string {
+  if (bytes == null || !Number.isFinite(bytes) || bytes < 0) return '—';
   let value = bytes;
   let unit = 0;
   while (value >= 1024 && unit < BYTE_UNITS.length - 1) {
@@ -13,20 +13,20 @@ export function formatBytes(bytes: number | null): string {
   return `${unit === 0 ? value : value.toFixed(value < 10 ? 1 : 0)} ${BYTE_UNITS[unit]}`;
 }
 
-export function formatCount(count: number | null): string {
-  if (count === null || !Number.isFinite(count)) return '—';
+export function formatCount(count: number | null | undefined): string {
+  if (count == null || !Number.isFinite(count)) return '—';
   return new Intl.NumberFormat('en', { notation: count >= 100_000 ? 'compact' : 'standard' }).format(count);
 }
 
 /** retention.ms: -1 is unlimited. */
-export function formatRetention(ms: number | null): string {
-  if (ms === null || !Number.isFinite(ms)) return '—';
+export function formatRetention(ms: number | null | undefined): string {
+  if (ms == null || !Number.isFinite(ms)) return '—';
   if (ms < 0) return 'unlimited';
   return formatDuration(ms / 1000);
 }
 
-export function formatDuration(seconds: number | null): string {
-  if (seconds === null || !Number.isFinite(seconds) || seconds < 0) return '—';
+export function formatDuration(seconds: number | null | undefined): string {
+  if (seconds == null || !Number.isFinite(seconds) || seconds < 0) return '—';
   const units: [number, string][] = [
     [86_400, 'd'],
     [3_600, 'h'],

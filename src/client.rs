@@ -31,9 +31,9 @@ pub struct Listing<T> {
 }
 
 /// How a paged search ended.
-struct Paging {
-    total_elements: Option<Number>,
-    truncated: bool,
+pub struct Paging {
+    pub total_elements: Option<Number>,
+    pub truncated: bool,
 }
 
 impl Paging {
@@ -78,9 +78,30 @@ impl Call {
         model::decode_clusters(&self.get(&["public", "console", "v2", "kafka-cluster"]).await?)
     }
 
-    pub async fn topics(&self, cluster: &str) -> Result<Vec<Topic>, CoreError> {
+    /// The cluster list as the JSON text of its view models (with Console links when
+    /// configured), written item by item.
+    pub async fn clusters_json(&self) -> Result<String, CoreError> {
+        let body = self.get(&["public", "console", "v2", "kafka-cluster"]).await?;
+        let mut out = String::with_capacity(body.len());
+        model::write_clusters(&body, &mut out, &|cluster| {
+            if let Some(links) = self.links() {
+                links.add_to_cluster(cluster);
+            }
+        })?;
+        Ok(out)
+    }
+
+    /// A cluster's topics as the JSON text of their view models, written item by item.
+    pub async fn topics_json(&self, cluster: &str) -> Result<String, CoreError> {
         let body = self.get(&["public", "kafka", "v2", "cluster", cluster, "topic"]).await?;
-        model::decode_topics(&body, cluster)
+        // The view models are smaller than Console's resources: one allocation, no regrowth.
+        let mut out = String::with_capacity(body.len());
+        model::write_topics(&body, cluster, &mut out, &|topic| {
+            if let Some(links) = self.links() {
+                links.add_to_topic(topic);
+            }
+        })?;
+        Ok(out)
     }
 
     pub async fn application(&self, name: &str) -> Result<Application, CoreError> {
@@ -143,6 +164,28 @@ impl Call {
         let mut keep = |wire: &Json| SearchTopic::decode(wire).map(|topic| items.push(topic));
         let paging = self.search(&segments, filters, "the topic search", max_pages, &mut keep).await?;
         Ok(paging.with(items))
+    }
+
+    /// A cluster's consumer groups (every page up to `maxPages`) as the JSON text of
+    /// their view models, written as each page arrives.
+    pub async fn consumer_groups_json(&self, cluster: &str) -> Result<(String, Paging), CoreError> {
+        let segments = ["public", "v1", "clusters", cluster, "consumergroups"];
+        let mut out = String::from("[");
+        let mut write = |wire: &Json| {
+            let mut group = ConsumerGroup::decode(wire, cluster)?;
+            if let Some(links) = self.links() {
+                links.add_to_group(&mut group);
+            }
+            if !out.ends_with('[') {
+                out.push(',');
+            }
+            group.write_json(&mut out);
+            Ok(())
+        };
+        let max_pages = self.options.max_pages;
+        let paging = self.search(&segments, &[], "the consumer-group search", max_pages, &mut write).await?;
+        out.push(']');
+        Ok((out, paging))
     }
 
     pub async fn topic(&self, cluster: &str, name: &str) -> Result<Topic, CoreError> {

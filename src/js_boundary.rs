@@ -75,28 +75,31 @@ export interface ConsoleLinkTemplates {
   application?: string;
 }
 
-/** A topic; metrics (record count, size, produce rate, last activity) are null unless joined from Console's search. */
+/**
+ * A topic. Values Console did not send are left out (never null); metrics (record count,
+ * size, produce rate, last activity) are present only when joined from Console's search.
+ */
 export interface Topic {
   name: string;
   cluster: string;
-  partitions: number | null;
-  replicationFactor: number | null;
-  cleanupPolicy: string | null;
+  partitions?: number;
+  replicationFactor?: number;
+  cleanupPolicy?: string;
   /** retention.ms; -1 is unlimited. */
-  retentionMs: number | null;
-  minInsyncReplicas: number | null;
-  description: string | null;
-  catalogVisibility: string | null;
+  retentionMs?: number;
+  minInsyncReplicas?: number;
+  description?: string;
+  catalogVisibility?: string;
   labels: Record<string, string>;
   /** From Console's conduktor.io/application label. */
-  ownerApplication: string | null;
-  ownerInstance: string | null;
-  recordCount: number | null;
-  sizeBytes: number | null;
-  produceRate: number | null;
-  lastActivityAt: string | null;
-  /** Into the Console UI; null unless `consoleUrl` was given. */
-  consoleLink: string | null;
+  ownerApplication?: string;
+  ownerInstance?: string;
+  recordCount?: number;
+  sizeBytes?: number;
+  produceRate?: number;
+  lastActivityAt?: string;
+  /** Into the Console UI; present when `consoleUrl` was given. */
+  consoleLink?: string;
 }
 
 export interface ConsumerGroup {
@@ -104,13 +107,13 @@ export interface ConsumerGroup {
   cluster: string;
   /** False when Console has not indexed the group yet: only the name is known. */
   indexed: boolean;
-  state: 'Stable' | 'Empty' | 'PreparingRebalance' | 'CompletingRebalance' | 'Dead' | 'Unknown' | string | null;
-  members: number | null;
-  overallLag: number | null;
-  maxLagSeconds: number | null;
+  state?: 'Stable' | 'Empty' | 'PreparingRebalance' | 'CompletingRebalance' | 'Dead' | 'Unknown' | string;
+  members?: number;
+  overallLag?: number;
+  maxLagSeconds?: number;
   topics: string[];
-  /** Into the Console UI; null unless `consoleUrl` was given. */
-  consoleLink: string | null;
+  /** Into the Console UI; present when `consoleUrl` was given. */
+  consoleLink?: string;
 }
 
 /** A consumer-group list; `truncated` is true when paging stopped at `maxPages`. */
@@ -119,26 +122,26 @@ export type ConsumerGroupList = ConsumerGroup[] & { truncated: boolean; totalEle
 export interface Application {
   name: string;
   title: string;
-  owner: string | null;
-  description: string | null;
+  owner?: string;
+  description?: string;
   labels: Record<string, string>;
-  /** Into the Console UI; null unless `consoleUrl` was given. */
-  consoleLink: string | null;
+  /** Into the Console UI; present when `consoleUrl` was given. */
+  consoleLink?: string;
 }
 
 export interface OwnedResource {
   type: 'TOPIC' | 'CONSUMER_GROUP' | 'SUBJECT' | 'CONNECTOR' | string;
   name: string;
   patternType: 'LITERAL' | 'PREFIXED' | string;
-  connectCluster: string | null;
+  connectCluster?: string;
   ownershipMode: 'ALL' | 'LIMITED' | string;
 }
 
 export interface ApplicationInstance {
   name: string;
-  application: string | null;
-  cluster: string | null;
-  serviceAccount: string | null;
+  application?: string;
+  cluster?: string;
+  serviceAccount?: string;
   resources: OwnedResource[];
   labels: Record<string, string>;
 }
@@ -148,26 +151,26 @@ export interface KafkaCluster {
   name: string;
   displayName: string;
   bootstrapServers: string;
-  /** A validated CSS hex colour, or null. */
-  color: string | null;
-  icon: string | null;
+  /** A validated CSS hex colour; absent when Console has none or it is not a hex colour. */
+  color?: string;
+  icon?: string;
   labels: Record<string, string>;
-  schemaRegistry: { type: string; url: string | null } | null;
-  /** Into the Console UI; null unless `consoleUrl` was given. */
-  consoleLink: string | null;
+  schemaRegistry?: { type: string; url?: string };
+  /** Into the Console UI; present when `consoleUrl` was given. */
+  consoleLink?: string;
 }
 
 /** What the card may show about a token, read without verifying it. */
 export interface TokenReport {
-  algorithm: string | null;
-  issuer: string | null;
+  algorithm?: string;
+  issuer?: string;
   audience: string[];
   /** Milliseconds since the epoch. */
-  expiresAt: number | null;
-  /** Null when the token has no `exp`. */
-  expired: boolean | null;
-  issuedAt: number | null;
-  notBefore: number | null;
+  expiresAt?: number;
+  /** Absent when the token has no `exp`. */
+  expired?: boolean;
+  issuedAt?: number;
+  notBefore?: number;
   hasEmailClaim: boolean;
   hasGroupsClaim: boolean;
   groups: string[];
@@ -176,10 +179,10 @@ export interface TokenReport {
 /** A failure about one resource, shown beside the data that loaded. */
 export interface Problem {
   kind: ConduktorErrorKind;
-  status: number | null;
+  status?: number;
   message: string;
-  cluster: string | null;
-  resource: string | null;
+  cluster?: string;
+  resource?: string;
 }
 
 /** A search that stopped at maxPages: "showing the first `shown` of `total`". */
@@ -187,13 +190,13 @@ export interface Truncation {
   cluster: string;
   what: string;
   shown: number;
-  total: number | null;
+  total?: number;
 }
 
 export interface ApplicationOverview {
   name: string;
-  /** Null when it could not be read (see problems). */
-  application: Application | null;
+  /** Absent when it could not be read (see problems). */
+  application?: Application;
   instances: ApplicationInstance[];
 }
 
@@ -237,9 +240,10 @@ pub fn into_js_error(error: CoreError) -> JsValue {
     )
 }
 
-/// An array of view models carrying `truncated` and `totalElements` properties.
-pub fn listing_to_js<T: ToJson>(items: &[T], truncated: bool, total: Option<&Number>) -> Result<JsValue, CoreError> {
-    let array = to_js(&items)?;
+/// The JSON text of an array of view models as that array, carrying `truncated` and
+/// `totalElements` properties.
+pub fn listing_to_js(items_json: &str, truncated: bool, total: Option<&Number>) -> Result<JsValue, CoreError> {
+    let array = parse_json(items_json)?;
     let total = match total {
         Some(number) => parse_json(number.as_str())?,
         None => JsValue::NULL,
@@ -271,6 +275,11 @@ pub fn string_map(value: &JsValue) -> Result<Vec<(String, String)>, CoreError> {
 /// A view model as plain JavaScript objects.
 pub fn to_js(value: &dyn ToJson) -> Result<JsValue, CoreError> {
     parse_json(&json::to_string(value))
+}
+
+/// View models already written as JSON text, as plain JavaScript objects.
+pub fn json_to_js(text: &str) -> Result<JsValue, CoreError> {
+    parse_json(text)
 }
 
 fn parse_json(text: &str) -> Result<JsValue, CoreError> {

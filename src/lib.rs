@@ -79,28 +79,12 @@ async fn run(
     let links = call.links();
     let name = |what: &str| client::name_argument(argument.as_string(), what);
     match job {
-        Job::Clusters => {
-            let mut clusters = call.clusters().await?;
-            if let Some(links) = links {
-                links.add_to_clusters(&mut clusters);
-            }
-            to_js(&clusters)
-        }
-        Job::Topics => {
-            let cluster = name("cluster")?;
-            let mut topics = call.topics(&cluster).await?;
-            if let Some(links) = links {
-                links.add_to_topics(&mut topics);
-            }
-            to_js(&topics)
-        }
+        // The whole lists are written as JSON item by item, never held as structs.
+        Job::Clusters => js_boundary::json_to_js(&call.clusters_json().await?),
+        Job::Topics => js_boundary::json_to_js(&call.topics_json(&name("cluster")?).await?),
         Job::ConsumerGroups => {
-            let cluster = name("cluster")?;
-            let mut listing = call.consumer_groups(&cluster, &[]).await?;
-            if let Some(links) = links {
-                links.add_to_groups(&mut listing.items);
-            }
-            js_boundary::listing_to_js(&listing.items, listing.truncated, listing.total_elements.as_ref())
+            let (json, paging) = call.consumer_groups_json(&name("cluster")?).await?;
+            js_boundary::listing_to_js(&json, paging.truncated, paging.total_elements.as_ref())
         }
         Job::Application => {
             let mut application = call.application(&name("application")?).await?;

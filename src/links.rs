@@ -68,22 +68,16 @@ impl ConsoleLinks {
         self.fill(&self.application, &[("application", application)])
     }
 
-    pub fn add_to_clusters(&self, clusters: &mut [KafkaCluster]) {
-        for cluster in clusters {
-            cluster.console_link = Some(self.cluster(&cluster.name));
-        }
+    pub fn add_to_cluster(&self, cluster: &mut KafkaCluster) {
+        cluster.console_link = Some(self.cluster(&cluster.name));
     }
 
-    pub fn add_to_topics(&self, topics: &mut [Topic]) {
-        for topic in topics {
-            topic.console_link = Some(self.topic(&topic.cluster, &topic.name));
-        }
+    pub fn add_to_topic(&self, topic: &mut Topic) {
+        topic.console_link = Some(self.topic(&topic.cluster, &topic.name));
     }
 
-    pub fn add_to_groups(&self, groups: &mut [ConsumerGroup]) {
-        for group in groups {
-            group.console_link = Some(self.consumer_group(&group.cluster, &group.name));
-        }
+    pub fn add_to_group(&self, group: &mut ConsumerGroup) {
+        group.console_link = Some(self.consumer_group(&group.cluster, &group.name));
     }
 
     pub fn add_to_application(&self, application: &mut Application) {
@@ -91,9 +85,9 @@ impl ConsoleLinks {
     }
 
     pub fn add_to_overview(&self, overview: &mut EntityOverview) {
-        self.add_to_clusters(&mut overview.clusters);
-        self.add_to_topics(&mut overview.topics);
-        self.add_to_groups(&mut overview.consumer_groups);
+        overview.clusters.iter_mut().for_each(|c| self.add_to_cluster(c));
+        overview.topics.iter_mut().for_each(|t| self.add_to_topic(t));
+        overview.consumer_groups.iter_mut().for_each(|g| self.add_to_group(g));
         for application in overview.applications.iter_mut().filter_map(|a| a.application.as_mut()) {
             self.add_to_application(application);
         }

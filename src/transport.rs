@@ -8,7 +8,7 @@
 
 use wasm_bindgen::{prelude::*, JsCast};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortSignal, Headers, Request, RequestCredentials, RequestInit, Response};
+use web_sys::{AbortSignal, Headers, RequestCredentials, RequestInit, Response};
 
 use crate::cache::{shared, Key};
 use crate::classify::{classify, retry_after_ms};
@@ -18,9 +18,10 @@ use crate::request::Token;
 
 #[wasm_bindgen]
 extern "C" {
-    /// `globalThis.fetch`: `window.fetch` or `WorkerGlobalScope.fetch`.
+    /// `globalThis.fetch`: `window.fetch` or `WorkerGlobalScope.fetch`. Called with the
+    /// URL and an init object: building a `Request` first cost more than the fetch.
     #[wasm_bindgen(js_name = fetch)]
-    fn global_fetch(request: &Request) -> js_sys::Promise;
+    fn global_fetch(url: &str, init: &RequestInit) -> js_sys::Promise;
 }
 
 /// GETs `url` and returns the body of a 2xx answer; anything else is a `CoreError`.
@@ -44,6 +45,10 @@ async fn request(
     token: &Token,
     options: &CallOptions,
 ) -> Result<String, CoreError> {
+    // An aborted call never resolves, not even from the cache.
+    if options.signal.as_ref().is_some_and(AbortSignal::aborted) {
+        return Err(CoreError::new(ErrorKind::Aborted, "the request was cancelled before it was sent"));
+    }
     let key = Key::new(token, method, url, body);
     shared(key, options.cache_ttl_ms, options.refresh, js_sys::Date::now, || send(method, url, body, token, options))
         .await
@@ -56,18 +61,16 @@ async fn send(
     token: &Token,
     options: &CallOptions,
 ) -> Result<String, CoreError> {
-    if options.signal.as_ref().is_some_and(AbortSignal::aborted) {
-        return Err(CoreError::new(ErrorKind::Aborted, "the request was cancelled before it was sent"));
-    }
     let timeout = AbortSignal::timeout_with_u32(options.timeout_ms);
     let signal = match &options.signal {
         Some(caller) => AbortSignal::any(&js_sys::Array::of2(caller, &timeout)),
         None => timeout.clone(),
     };
-    let failed = |error: JsValue| fetch_failed(&error, url, options, &timeout);
-    let request = build(method, url, body, token, &signal)?;
-    let response: Response = JsFuture::from(global_fetch(&request)).await.map_err(failed)?.unchecked_into();
+    let failed = |error: JsValue| fetch_failed(&error, url, options, &timeout, None);
+    let init = build(method, url, body, token, &signal)?;
+    let response: Response = JsFuture::from(global_fetch(url, &init)).await.map_err(failed)?.unchecked_into();
     let status = response.status();
+    let failed = |error: JsValue| fetch_failed(&error, url, options, &timeout, Some(status));
     let headers = response.headers();
     let header = |name: &str| headers.get(name).ok().flatten();
     let content_type = header("content-type");
@@ -95,7 +98,7 @@ fn build(
     body: Option<&str>,
     token: &Token,
     signal: &AbortSignal,
-) -> Result<Request, CoreError> {
+) -> Result<RequestInit, CoreError> {
     let invalid = |_| CoreError::invalid_input(format!("the request to {url} could not be built; check proxyBase"));
     let headers = Headers::new().map_err(invalid)?;
     headers.append("Authorization", &token.bearer_header()).map_err(invalid)?;
@@ -110,12 +113,19 @@ fn build(
         init.set_body(&JsValue::from_str(json));
     }
     init.set_headers(&headers);
-    Request::new_with_str_and_init(url, &init).map_err(invalid)
+    Ok(init)
 }
 
 /// A fetch rejection as an error kind. The value may be any JavaScript value, so the
-/// signals say whether it was the caller or the timeout.
-fn fetch_failed(error: &JsValue, url: &str, options: &CallOptions, timeout: &AbortSignal) -> CoreError {
+/// signals say whether it was the caller or the timeout. `status` is set when the
+/// answer had begun and its body then failed.
+fn fetch_failed(
+    error: &JsValue,
+    url: &str,
+    options: &CallOptions,
+    timeout: &AbortSignal,
+    status: Option<u16>,
+) -> CoreError {
     let error = error.dyn_ref::<js_sys::Error>();
     let name = error.map(|e| String::from(e.name())).unwrap_or_default();
     if options.signal.as_ref().is_some_and(AbortSignal::aborted) {
@@ -134,6 +144,14 @@ fn fetch_failed(error: &JsValue, url: &str, options: &CallOptions, timeout: &Abo
         return CoreError::new(ErrorKind::Aborted, "the request was cancelled");
     }
     let detail = error.map(|e| String::from(e.message())).unwrap_or_else(|| "no details".into());
+    if let Some(status) = status {
+        return CoreError::new(
+            ErrorKind::Network,
+            format!(
+                "the answer from {url} broke off after status {status} ({detail}); retry, and if it persists check the proxy's and Console's logs"
+            ),
+        );
+    }
     CoreError::new(
         ErrorKind::Network,
         format!(

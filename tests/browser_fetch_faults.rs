@@ -111,13 +111,11 @@ async fn a_corrupt_gzip_body_is_a_network_error_that_says_the_answer_broke_off()
     // broke while the body arrived (a TypeError from the body read), so `network`
     // is the kind the core can know.
     assert_eq!(kind, "network");
-    // CORE PROBLEM (reported, issue 8): the message says the proxy "could not be
-    // reached" and to check that the backend runs, although an answer (200) did
-    // arrive and only its body failed. The correct message must not claim the
-    // request never got through.
+    // Regression (found by this test): the message once said the proxy "could not be
+    // reached" although an answer (200) arrived and only its body failed.
     assert!(
-        !message(&error).contains("could not reach"),
-        "CORE PROBLEM: a body that failed after a 200 is reported as unreachable: {}",
+        !message(&error).contains("could not reach") && message(&error).contains("broke off after status 200"),
+        "a body that failed after a 200 must say so: {}",
         message(&error)
     );
 }
@@ -267,11 +265,10 @@ async fn an_already_aborted_signal_rejects_even_when_the_answer_is_cached() {
     controller.abort_with_reason(&"navigated away".into());
     let result =
         fetch_application(token.into(), SIM_URL.into(), "payments".into(), cached(Some(&controller.signal()))).await;
-    // CORE PROBLEM (reported, issue 8): with a fresh cached answer the core resolves
-    // although the caller's signal was aborted before the call; an API taking an
-    // AbortSignal rejects at once when it is already aborted (as fetch does), and the
-    // core itself does so when nothing is cached.
-    assert!(result.is_err(), "CORE PROBLEM: an aborted signal was served the cached answer");
+    // Regression (found by this test): with a fresh cached answer the core once
+    // resolved although the caller's signal was aborted before the call; an API taking
+    // an AbortSignal rejects at once when it is already aborted, as fetch does.
+    assert!(result.is_err(), "an aborted signal was served the cached answer");
     let (kind, _) = rejection(result).await;
     assert_eq!(kind, "aborted");
 }

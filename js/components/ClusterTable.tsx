@@ -8,7 +8,7 @@ import { NameLink } from './NameCell.js';
 /** The core already drops non-hex colours; checked again before reaching CSS. */
 const HEX_COLOUR = /^#(?:[0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})$/i;
 
-function ColourChip({ color }: { color: string | null }) {
+function ColourChip({ color }: { color?: string }) {
   if (!color || !HEX_COLOUR.test(color)) return null;
   return (
     <Box

@@ -92,7 +92,7 @@ describe('ConduktorCard', () => {
     const expired = Object.assign(conduktorError('unauthorized', 'Conduktor Console did not accept your sign-in token', 401), {
       tokenReport: {
         algorithm: 'RS256', issuer: 'https://idp.example.com', audience: [], expiresAt: 1000, expired: true,
-        issuedAt: null, notBefore: null, hasEmailClaim: false, hasGroupsClaim: true, groups: [],
+        hasEmailClaim: false, hasGroupsClaim: true, groups: [],
       },
     });
     const fetchEntityOverview = vi.fn().mockRejectedValueOnce(expired).mockResolvedValueOnce(overview);

@@ -23,7 +23,7 @@ const columns: TableColumn<ConsumerGroup>[] = [
       <>
         <Typography variant="body2">{formatCount(g.overallLag)}</Typography>
         <Typography variant="caption" color="textSecondary">
-          {g.maxLagSeconds !== null ? `max ${formatDuration(g.maxLagSeconds)}` : ''}
+          {g.maxLagSeconds !== undefined ? `max ${formatDuration(g.maxLagSeconds)}` : ''}
         </Typography>
       </>
     ),

@@ -15,7 +15,7 @@ export function NameCell({
   name: string;
   cluster: string;
   detail?: string;
-  link?: string | null;
+  link?: string;
 }) {
   return (
     <>
@@ -31,7 +31,7 @@ export function NameCell({
 }
 
 /** The name, linked into Conduktor Console when the link is a plain http(s) URL. */
-export function NameLink({ name, link }: { name: string; link?: string | null }) {
+export function NameLink({ name, link }: { name: string; link?: string }) {
   const href = safeConsoleLink(link);
   return href ? <Link to={href}>{name}</Link> : <>{name}</>;
 }

@@ -16,7 +16,7 @@ export function ProblemList({ problems, truncations }: { problems: Problem[]; tr
       {truncations.map((t, index) => (
         <Alert key={`t${index}`} severity="info" style={{ marginBottom: 4 }}>
           Showing the first {t.shown}
-          {t.total !== null ? ` of ${t.total}` : ''} {t.what} on {t.cluster}.
+          {t.total !== undefined ? ` of ${t.total}` : ''} {t.what} on {t.cluster}.
         </Alert>
       ))}
     </Box>

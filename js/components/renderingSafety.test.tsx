@@ -23,7 +23,7 @@ function expectNoInjectedElements() {
   expect((window as { __pwned?: number }).__pwned).toBeUndefined();
 }
 
-const topic = (name: string, consoleLink: string | null): Topic => ({ ...overview.topics[0], name, consoleLink });
+const topic = (name: string, consoleLink?: string): Topic => ({ ...overview.topics[0], name, consoleLink });
 
 describe('rendering safety', () => {
   it('renders markup in every name, label and message as text', async () => {

@@ -136,14 +136,17 @@ struct Parser<'a> {
 }
 
 impl<'a> Parser<'a> {
+    #[inline(always)]
     fn bytes(&self) -> &'a [u8] {
         self.text.as_bytes()
     }
 
+    #[inline(always)]
     fn peek(&self) -> Option<u8> {
         self.bytes().get(self.pos).copied()
     }
 
+    #[inline(always)]
     fn eat(&mut self, byte: u8) -> bool {
         let found = self.peek() == Some(byte);
         if found {
@@ -156,6 +159,7 @@ impl<'a> Parser<'a> {
         SyntaxError { offset: self.pos, expected }
     }
 
+    #[inline(always)]
     fn expect(&mut self, byte: u8, expected: &'static str) -> Result<(), SyntaxError> {
         if self.eat(byte) {
             Ok(())
@@ -164,6 +168,7 @@ impl<'a> Parser<'a> {
         }
     }
 
+    #[inline(always)]
     fn skip_whitespace(&mut self) {
         while matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
             self.pos += 1;
@@ -286,7 +291,12 @@ impl<'a> Parser<'a> {
                     run_start = self.pos;
                 }
                 0x00..=0x1f => return Err(self.error("an escaped control character")),
-                _ => self.pos += 1,
+                // Skip the plain run up to the next quote, backslash or control character
+                // in one tight loop (the bulk of every answer).
+                _ => {
+                    let rest = self.bytes().get(self.pos..).unwrap_or_default();
+                    self.pos += rest.iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20).unwrap_or(rest.len());
+                }
             }
         }
     }

@@ -7,17 +7,30 @@ use super::number::Number;
 
 pub trait ToJson {
     fn write_json(&self, out: &mut String);
+
+    /// Unknown values (`None`) are left out of objects rather than written as `null`:
+    /// fewer bytes for `JSON.parse` and fewer properties on every object.
+    fn is_absent(&self) -> bool {
+        false
+    }
 }
 
-/// Writes `{"name": value, ...}` in the given order.
+/// Writes `{"name": value, ...}` in the given order, leaving out absent values.
 pub fn object(out: &mut String, fields: &[(&str, &dyn ToJson)]) {
     out.push('{');
-    for (index, (name, value)) in fields.iter().enumerate() {
-        if index > 0 {
+    let mut first = true;
+    for (name, value) in fields {
+        if value.is_absent() {
+            continue;
+        }
+        if !first {
             out.push(',');
         }
-        string(out, name);
-        out.push(':');
+        first = false;
+        // Field names are identifiers chosen here: nothing to escape.
+        out.push('"');
+        out.push_str(name);
+        out.push_str("\":");
         value.write_json(out);
     }
     out.push('}');
@@ -30,25 +43,32 @@ pub fn to_string(value: &dyn ToJson) -> String {
     out
 }
 
-/// A JSON string literal; control characters are escaped, everything else is kept.
+/// A JSON string literal; quotes, backslashes and control characters are escaped,
+/// everything else is copied in runs (most strings have nothing to escape).
 pub fn string(out: &mut String, value: &str) {
     out.push('"');
-    for c in value.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if (c as u32) < 0x20 => {
+    let mut rest = value;
+    while let Some(at) = rest.bytes().position(|b| b == b'"' || b == b'\\' || b < 0x20) {
+        let (run, tail) = rest.split_at_checked(at).unwrap_or((rest, ""));
+        out.push_str(run);
+        let mut tail = tail.chars();
+        match tail.next() {
+            Some('"') => out.push_str("\\\""),
+            Some('\\') => out.push_str("\\\\"),
+            Some('\n') => out.push_str("\\n"),
+            Some('\r') => out.push_str("\\r"),
+            Some('\t') => out.push_str("\\t"),
+            Some(c) => {
                 const HEX: &[u8; 16] = b"0123456789abcdef";
                 out.push_str("\\u00");
-                out.push(HEX[(c as usize) >> 4] as char);
+                out.push(HEX[(c as usize >> 4) & 0xf] as char);
                 out.push(HEX[(c as usize) & 0xf] as char);
             }
-            c => out.push(c),
+            None => {}
         }
+        rest = tail.as_str();
     }
+    out.push_str(rest);
     out.push('"');
 }
 
@@ -107,6 +127,10 @@ impl<T: ToJson> ToJson for Option<T> {
             None => out.push_str("null"),
         }
     }
+
+    fn is_absent(&self) -> bool {
+        self.is_none()
+    }
 }
 
 impl<T: ToJson> ToJson for &[T] {
@@ -159,7 +183,10 @@ mod tests {
                 ("empty", &Vec::<String>::new()),
             ],
         );
-        assert_eq!(out, r#"{"name":"x","n":1.5e3,"missing":null,"ok":true,"list":["p","q"],"empty":[]}"#);
+        assert_eq!(out, r#"{"name":"x","n":1.5e3,"ok":true,"list":["p","q"],"empty":[]}"#, "None is left out");
+        let mut only_absent = String::new();
+        object(&mut only_absent, &[("a", &none), ("b", &none)]);
+        assert_eq!(only_absent, "{}");
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! `spec.{displayName, bootstrapServers, color, icon, schemaRegistry.{type, url}}`.
 //! Never read: `spec.properties`, `schemaRegistry.security`, `kafkaFlavor`.
 
-use super::common::{decode_list, is_hex_colour, required_string, strip_userinfo, text, Labels};
+use super::common::{decode_list, is_hex_colour, required_string, strip_userinfo, text, write_list, Labels};
 use crate::error::CoreError;
 use crate::json::{object, Json, ToJson};
 
@@ -37,6 +37,17 @@ pub struct SchemaRegistrySummary {
 /// Decodes the body of `GET /public/console/v2/kafka-cluster`.
 pub fn decode_clusters(body: &str) -> Result<Vec<KafkaCluster>, CoreError> {
     decode_list(body, "the cluster list", &decode_cluster)
+}
+
+/// Writes the body of `GET /public/console/v2/kafka-cluster` as the view models' JSON,
+/// `finish` completing each one (its Console link).
+pub fn write_clusters(body: &str, out: &mut String, finish: &dyn Fn(&mut KafkaCluster)) -> Result<(), CoreError> {
+    write_list(body, "the cluster list", out, &mut |item, out| {
+        let mut cluster = decode_cluster(item)?;
+        finish(&mut cluster);
+        cluster.write_json(out);
+        Ok(())
+    })
 }
 
 fn decode_cluster(wire: &Json) -> Result<KafkaCluster, String> {

@@ -27,11 +27,36 @@ pub fn decode_list<'a, T>(
         items.push(decode(&item)?);
         Ok(())
     })
-    .map_err(|e| match e {
+    .map_err(|e| list_error(what, e))?;
+    Ok(items)
+}
+
+/// Writes a JSON array answer as the JSON array of its view models, one item at a
+/// time: the list never exists as structs, so a call's memory stays near the body
+/// plus the output text (the lists the card gets whole: clusters, topics, groups).
+pub fn write_list<'a>(
+    body: &'a str,
+    what: &str,
+    out: &mut String,
+    write_item: &mut dyn FnMut(&Json<'a>, &mut String) -> Result<(), String>,
+) -> Result<(), CoreError> {
+    out.push('[');
+    json::for_each_item(body, &mut |item| {
+        if !out.ends_with('[') {
+            out.push(',');
+        }
+        write_item(&item, out)
+    })
+    .map_err(|e| list_error(what, e))?;
+    out.push(']');
+    Ok(())
+}
+
+fn list_error(what: &str, error: ItemsError) -> CoreError {
+    match error {
         ItemsError::Syntax(syntax) => decode_error(what, &syntax.describe()),
         ItemsError::Item { index, why } => decode_error(what, &format!("item {index}: {why}")),
-    })?;
-    Ok(items)
+    }
 }
 
 /// `metadata.name` (or another required string) of a resource.

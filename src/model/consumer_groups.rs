@@ -117,7 +117,7 @@ mod tests {
         assert_eq!(groups[1].state, None);
         assert_eq!(
             crate::json::to_string(&groups[0]),
-            r#"{"name":"clickstream-enricher","cluster":"prod-eu","indexed":true,"state":"Stable","members":3,"overallLag":542,"maxLagSeconds":12,"topics":["click.pageviews"],"consoleLink":null}"#
+            r#"{"name":"clickstream-enricher","cluster":"prod-eu","indexed":true,"state":"Stable","members":3,"overallLag":542,"maxLagSeconds":12,"topics":["click.pageviews"]}"#
         );
     }
 

@@ -13,6 +13,8 @@ mod consumer_groups;
 mod topics;
 
 pub use applications::{decode_application, decode_instances, Application, ApplicationInstance};
-pub use clusters::{decode_clusters, KafkaCluster};
+pub use clusters::{decode_clusters, write_clusters, KafkaCluster};
 pub use consumer_groups::{decode_page, ConsumerGroup};
-pub use topics::{decode_topic, decode_topics, SearchTopic, Topic};
+#[cfg(test)]
+pub use topics::decode_topics;
+pub use topics::{decode_topic, write_topics, SearchTopic, Topic};

@@ -1,7 +1,9 @@
 //! Topics: the v2 resource (`GET /public/kafka/v2/cluster/{c}/topic[/{name}]`) and
 //! the metrics of the v1 search (`POST /public/v1/clusters/{c}/topics`).
 
-use super::common::{decode_error, decode_list, number, parse, required_string, text, Labels};
+#[cfg(test)]
+use super::common::decode_list;
+use super::common::{decode_error, number, parse, required_string, text, write_list, Labels};
 use crate::error::CoreError;
 use crate::json::{object, Json, Number, ToJson};
 
@@ -68,8 +70,21 @@ impl Topic {
     }
 }
 
+/// The whole list as structs (the tests' view; the card's path is `write_topics`).
+#[cfg(test)]
 pub fn decode_topics(body: &str, cluster: &str) -> Result<Vec<Topic>, CoreError> {
     decode_list(body, "the topic list", &|item| Topic::from_wire(item, cluster))
+}
+
+/// Writes a topic list answer as the view models' JSON, `finish` completing each one
+/// (its Console link).
+pub fn write_topics(body: &str, cluster: &str, out: &mut String, finish: &dyn Fn(&mut Topic)) -> Result<(), CoreError> {
+    write_list(body, "the topic list", out, &mut |item, out| {
+        let mut topic = Topic::from_wire(item, cluster)?;
+        finish(&mut topic);
+        topic.write_json(out);
+        Ok(())
+    })
 }
 
 /// One topic (`GET .../topic/{name}`).
@@ -224,7 +239,7 @@ mod tests {
         let topic = decode_topic(TOPIC, "ignored").unwrap();
         assert_eq!(
             crate::json::to_string(&topic),
-            r#"{"name":"click.pageviews","cluster":"prod-eu","partitions":6,"replicationFactor":3,"cleanupPolicy":"delete","retentionMs":604800000,"minInsyncReplicas":2,"description":"Raw page views","catalogVisibility":"PUBLIC","labels":{"conduktor.io/application":"clickstream-app","conduktor.io/application-instance":"clickstream-prod"},"ownerApplication":"clickstream-app","ownerInstance":"clickstream-prod","recordCount":null,"sizeBytes":null,"produceRate":null,"lastActivityAt":null,"consoleLink":null}"#
+            r#"{"name":"click.pageviews","cluster":"prod-eu","partitions":6,"replicationFactor":3,"cleanupPolicy":"delete","retentionMs":604800000,"minInsyncReplicas":2,"description":"Raw page views","catalogVisibility":"PUBLIC","labels":{"conduktor.io/application":"clickstream-app","conduktor.io/application-instance":"clickstream-prod"},"ownerApplication":"clickstream-app","ownerInstance":"clickstream-prod"}"#
         );
     }
 }

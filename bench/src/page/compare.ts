@@ -3,13 +3,19 @@
  * less), and counts what each approach returned.
  */
 
+/** Objects with their keys sorted: member order carries no meaning (C may add a field late). */
+function sortedKeys(_key: string, value: unknown): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  return Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
 /** JSON text including the `truncated`/`totalElements` the core puts on list arrays. */
 function canonical(value: unknown): string {
   if (Array.isArray(value) && 'truncated' in value) {
     const list = value as unknown[] & { truncated: unknown; totalElements: unknown };
-    return JSON.stringify({ items: [...list], truncated: list.truncated, totalElements: list.totalElements });
+    return JSON.stringify({ items: [...list], truncated: list.truncated, totalElements: list.totalElements }, sortedKeys);
   }
-  return JSON.stringify(value);
+  return JSON.stringify(value, sortedKeys);
 }
 
 export interface Equivalence {

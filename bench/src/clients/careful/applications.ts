@@ -1,30 +1,30 @@
 /** Self-service applications and instances for C's overview (`model/applications.rs`). */
 import * as v from 'valibot';
 import { ApplicationResource, InstanceList } from './wire';
-import { stringLabels, text } from './view';
+import { put, stringLabels, text } from './view';
 
 export interface Application {
   name: string;
   title: string;
-  owner: string | null;
-  description: string | null;
+  owner?: string;
+  description?: string;
   labels: Record<string, string>;
-  consoleLink: string | null;
+  consoleLink?: string;
 }
 
 export interface OwnedResource {
   type: string;
   name: string;
   patternType: string;
-  connectCluster: string | null;
+  connectCluster?: string;
   ownershipMode: string;
 }
 
 export interface ApplicationInstance {
   name: string;
-  application: string | null;
-  cluster: string | null;
-  serviceAccount: string | null;
+  application?: string;
+  cluster?: string;
+  serviceAccount?: string;
   resources: OwnedResource[];
   labels: Record<string, string>;
 }
@@ -33,37 +33,41 @@ export interface ApplicationInstance {
 export function decodeApplication(body: unknown): Application {
   const wire = v.parse(ApplicationResource, body);
   const title = text(wire.spec?.title);
-  return {
+  const application: Application = {
     name: wire.metadata.name,
     title: title !== null && title.trim() !== '' ? title : wire.metadata.name,
-    owner: text(wire.spec?.owner),
-    description: text(wire.spec?.description),
     labels: stringLabels(wire.metadata.labels),
-    consoleLink: null,
   };
+  put(application, 'owner', text(wire.spec?.owner));
+  put(application, 'description', text(wire.spec?.description));
+  return application;
 }
 
 /** `decode_instances`: resources without a string type or name are skipped. */
 export function decodeInstances(body: unknown): ApplicationInstance[] {
-  return v.parse(InstanceList, body).map(instance => ({
-    name: instance.metadata.name,
-    application: text(instance.metadata.application),
-    cluster: text(instance.spec?.cluster),
-    serviceAccount: text(instance.spec?.serviceAccount),
-    resources: (instance.spec?.resources ?? []).flatMap(r => {
-      const type = text(r.type);
-      const name = text(r.name);
-      if (type === null || name === null) return [];
-      return [{
-        type,
-        name,
-        patternType: text(r.patternType) ?? 'LITERAL',
-        connectCluster: text(r.connectCluster),
-        ownershipMode: text(r.ownershipMode) ?? 'ALL',
-      }];
-    }),
-    labels: stringLabels(instance.metadata.labels),
-  }));
+  return v.parse(InstanceList, body).map(wire => {
+    const instance: ApplicationInstance = {
+      name: wire.metadata.name,
+      resources: (wire.spec?.resources ?? []).flatMap(r => {
+        const type = text(r.type);
+        const name = text(r.name);
+        if (type === null || name === null) return [];
+        const resource: OwnedResource = {
+          type,
+          name,
+          patternType: text(r.patternType) ?? 'LITERAL',
+          ownershipMode: text(r.ownershipMode) ?? 'ALL',
+        };
+        put(resource, 'connectCluster', text(r.connectCluster));
+        return [resource];
+      }),
+      labels: stringLabels(wire.metadata.labels),
+    };
+    put(instance, 'application', text(wire.metadata.application));
+    put(instance, 'cluster', text(wire.spec?.cluster));
+    put(instance, 'serviceAccount', text(wire.spec?.serviceAccount));
+    return instance;
+  });
 }
 
 /** `OwnedResource::matches`. */

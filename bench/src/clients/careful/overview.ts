@@ -25,17 +25,25 @@ import type { WireSearchTopic } from './wire';
 
 interface Problem {
   kind: string;
-  status: number | null;
+  status?: number;
   message: string;
-  cluster: string | null;
-  resource: string | null;
+  cluster?: string;
+  resource?: string;
+}
+
+/** A problem as the core writes it: unknown fields left out. */
+function problem(kind: string, message: string, cluster: string | null, resource: string | null): Problem {
+  const found: Problem = { kind, message };
+  if (cluster !== null) found.cluster = cluster;
+  if (resource !== null) found.resource = resource;
+  return found;
 }
 
 interface Truncation {
   cluster: string;
   what: string;
   shown: number;
-  total: number | null;
+  total?: number;
 }
 
 export interface EntityOverview {
@@ -43,9 +51,13 @@ export interface EntityOverview {
   clusters: KafkaCluster[];
   topics: Topic[];
   consumerGroups: ConsumerGroup[];
-  applications: { name: string; application: Application | null; instances: ApplicationInstance[] }[];
+  applications: { name: string; application?: Application; instances: ApplicationInstance[] }[];
   problems: Problem[];
   truncations: Truncation[];
+}
+
+function truncation(cluster: string, what: string, shown: number, total: number | null): Truncation {
+  return total === null ? { cluster, what, shown } : { cluster, what, shown, total };
 }
 
 export async function entityOverview(
@@ -112,7 +124,7 @@ function join(refs: EntityRefs, answers: Map<string, Answer<unknown>>): EntityOv
     if (found.ok) return found.value as T;
     if (!reported.has(key)) {
       reported.add(key);
-      overview.problems.push({ kind: 'http', status: null, message: String(found.error), cluster, resource });
+      overview.problems.push(problem('http', String(found.error), cluster, resource));
     }
     return undefined;
   };
@@ -123,7 +135,7 @@ function join(refs: EntityRefs, answers: Map<string, Answer<unknown>>): EntityOv
     const topics = listing.items.filter(t => keep(t.name)).map(t => searchTopicView(t, cluster));
     if (listing.truncated && query.type !== 'named' && !reported.has(fetchKey(fetch))) {
       reported.add(fetchKey(fetch));
-      overview.truncations.push({ cluster, what: describeQuery(query), shown: listing.items.length, total: listing.totalElements });
+      overview.truncations.push(truncation(cluster, describeQuery(query), listing.items.length, listing.totalElements));
     }
     return topics;
   };
@@ -134,7 +146,7 @@ function join(refs: EntityRefs, answers: Map<string, Answer<unknown>>): EntityOv
     if (listing === undefined) return undefined;
     if (listing.truncated && !reported.has(fetchKey(fetch))) {
       reported.add(fetchKey(fetch));
-      overview.truncations.push({ cluster, what, shown: listing.items.length, total: listing.totalElements });
+      overview.truncations.push(truncation(cluster, what, listing.items.length, listing.totalElements));
     }
     return listing.items.filter(g => keep(g.name));
   };
@@ -151,13 +163,14 @@ function join(refs: EntityRefs, answers: Map<string, Answer<unknown>>): EntityOv
     }
   };
   const notFound = (cluster: string, what: string): void => {
-    overview.problems.push({
-      kind: 'not-found',
-      status: null,
-      message: `${what} was not found on cluster ${cluster}, or Conduktor Console does not let you see it; check the entity's conduktor.io annotations or ask your Conduktor administrator for access`,
-      cluster,
-      resource: what,
-    });
+    overview.problems.push(
+      problem(
+        'not-found',
+        `${what} was not found on cluster ${cluster}, or Conduktor Console does not let you see it; check the entity's conduktor.io annotations or ask your Conduktor administrator for access`,
+        cluster,
+        what,
+      ),
+    );
   };
 
   for (const ref of refs.topics) {
@@ -183,11 +196,11 @@ function join(refs: EntityRefs, answers: Map<string, Answer<unknown>>): EntityOv
     addGroups(found);
   }
   for (const name of refs.applications) {
-    const application = answer<Application>({ kind: 'application', name }, null, `application ${name}`) ?? null;
+    const application = answer<Application>({ kind: 'application', name }, null, `application ${name}`);
     const instances = answer<ApplicationInstance[]>({ kind: 'instances', name }, null, `application ${name}`) ?? [];
     for (const instance of instances) {
       const cluster = instance.cluster;
-      if (cluster === null) continue;
+      if (cluster === undefined) continue;
       const labelled = topicsMatching(cluster, { type: 'label', key: APPLICATION_LABEL, value: name }, () => true);
       if (labelled) addTopics(labelled);
       for (const resource of instance.resources) {
@@ -204,7 +217,7 @@ function join(refs: EntityRefs, answers: Map<string, Answer<unknown>>): EntityOv
         }
       }
     }
-    overview.applications.push({ name, application, instances });
+    overview.applications.push(application === undefined ? { name, instances } : { name, application, instances });
   }
 
   const clusters = answer<KafkaCluster[]>({ kind: 'clusters' }, null, null);
@@ -219,20 +232,21 @@ function join(refs: EntityRefs, answers: Map<string, Answer<unknown>>): EntityOv
       ...overview.consumerGroups.map(g => g.cluster),
       ...refs.topics.map(t => t.cluster),
       ...refs.groups.map(g => g.cluster),
-      ...overview.applications.flatMap(a => a.instances.flatMap(i => (i.cluster === null ? [] : [i.cluster]))),
+      ...overview.applications.flatMap(a => a.instances.flatMap(i => (i.cluster === undefined ? [] : [i.cluster]))),
     ];
     for (const cluster of referenced) if (!wanted.includes(cluster)) wanted.push(cluster);
     for (const name of wanted) {
       const cluster = clusters.find(c => c.name === name);
       if (cluster) overview.clusters.push(cluster);
       else
-        overview.problems.push({
-          kind: 'not-found',
-          status: null,
-          message: `cluster ${name} does not exist in Conduktor Console, or you may not see it; ask your Conduktor administrator for access`,
-          cluster: name,
-          resource: `cluster ${name}`,
-        });
+        overview.problems.push(
+          problem(
+            'not-found',
+            `cluster ${name} does not exist in Conduktor Console, or you may not see it; ask your Conduktor administrator for access`,
+            name,
+            `cluster ${name}`,
+          ),
+        );
     }
   }
   return overview;

@@ -11,6 +11,11 @@ import type { WireCluster, WireGroup, WireSearchTopic, WireTopic } from './wire'
 export const APPLICATION_LABEL = 'conduktor.io/application';
 export const INSTANCE_LABEL = 'conduktor.io/application-instance';
 
+/** Sets an optional field only when its value is known: like the core, unknown values are left out. */
+export function put<T, K extends keyof T>(target: T, key: K, value: T[K] | null | undefined): void {
+  if (value != null) target[key] = value;
+}
+
 /** `common::number`: a finite JSON number, else null. */
 export function num(value: unknown): number | null {
   return typeof value === 'number' && Number.isFinite(value) ? value : null;
@@ -69,50 +74,52 @@ export interface KafkaCluster {
   name: string;
   displayName: string;
   bootstrapServers: string;
-  color: string | null;
-  icon: string | null;
+  color?: string;
+  icon?: string;
   labels: Record<string, string>;
-  schemaRegistry: { type: string; url: string | null } | null;
-  consoleLink: string | null;
+  schemaRegistry?: { type: string; url?: string };
+  consoleLink?: string;
 }
 
 /** `impl From<WireKafkaCluster> for KafkaCluster`. */
 export function clusterView(wire: WireCluster): KafkaCluster {
   const { metadata, spec } = wire;
   const sr = spec.schemaRegistry;
-  return {
+  const view: KafkaCluster = {
     name: metadata.name,
     displayName: spec.displayName != null && spec.displayName.trim() !== '' ? spec.displayName : metadata.name,
     bootstrapServers: spec.bootstrapServers ?? '',
-    color: spec.color != null && isHexColour(spec.color) ? spec.color : null,
-    icon: spec.icon != null && spec.icon !== '' ? spec.icon : null,
     labels: stringLabels(metadata.labels),
-    schemaRegistry: sr != null && sr.type != null ? { type: sr.type, url: sr.url != null ? stripUserinfo(sr.url) : null } : null,
-    consoleLink: null,
   };
+  if (spec.color != null && isHexColour(spec.color)) view.color = spec.color;
+  if (spec.icon != null && spec.icon !== '') view.icon = spec.icon;
+  if (sr != null && sr.type != null) {
+    view.schemaRegistry = sr.url != null ? { type: sr.type, url: stripUserinfo(sr.url) } : { type: sr.type };
+  }
+  return view;
 }
 
 export interface Topic {
   name: string;
   cluster: string;
-  partitions: number | null;
-  replicationFactor: number | null;
-  cleanupPolicy: string | null;
-  retentionMs: number | null;
-  minInsyncReplicas: number | null;
-  description: string | null;
-  catalogVisibility: string | null;
+  partitions?: number;
+  replicationFactor?: number;
+  cleanupPolicy?: string;
+  retentionMs?: number;
+  minInsyncReplicas?: number;
+  description?: string;
+  catalogVisibility?: string;
   labels: Record<string, string>;
-  ownerApplication: string | null;
-  ownerInstance: string | null;
-  recordCount: number | null;
-  sizeBytes: number | null;
-  produceRate: number | null;
-  lastActivityAt: string | null;
-  consoleLink: string | null;
+  ownerApplication?: string;
+  ownerInstance?: string;
+  recordCount?: number;
+  sizeBytes?: number;
+  produceRate?: number;
+  lastActivityAt?: string;
+  consoleLink?: string;
 }
 
-/** `Topic::from_wire`: the v2 resource; metrics stay null. */
+/** `Topic::from_wire`: the v2 resource; metrics stay absent. */
 export function topicView(wire: WireTopic, cluster: string): Topic {
   const { metadata, spec } = wire;
   const configs = spec?.configs ?? {};
@@ -123,76 +130,62 @@ export function topicView(wire: WireTopic, cluster: string): Topic {
   };
   const labels = stringLabels(metadata.labels);
   const policy = configs['cleanup.policy'];
-  return {
-    name: metadata.name,
-    cluster: text(metadata.cluster) ?? cluster,
-    partitions: num(spec?.partitions),
-    replicationFactor: num(spec?.replicationFactor),
-    cleanupPolicy: typeof policy === 'string' ? policy : null,
-    retentionMs: configNumber('retention.ms'),
-    minInsyncReplicas: configNumber('min.insync.replicas'),
-    description: text(metadata.description),
-    catalogVisibility: text(metadata.catalogVisibility),
-    labels,
-    ownerApplication: labels[APPLICATION_LABEL] ?? null,
-    ownerInstance: labels[INSTANCE_LABEL] ?? null,
-    recordCount: null,
-    sizeBytes: null,
-    produceRate: null,
-    lastActivityAt: null,
-    consoleLink: null,
-  };
+  const topic: Topic = { name: metadata.name, cluster: text(metadata.cluster) ?? cluster, labels };
+  put(topic, 'partitions', num(spec?.partitions));
+  put(topic, 'replicationFactor', num(spec?.replicationFactor));
+  if (typeof policy === 'string') topic.cleanupPolicy = policy;
+  put(topic, 'retentionMs', configNumber('retention.ms'));
+  put(topic, 'minInsyncReplicas', configNumber('min.insync.replicas'));
+  put(topic, 'description', text(metadata.description));
+  put(topic, 'catalogVisibility', text(metadata.catalogVisibility));
+  put(topic, 'ownerApplication', labels[APPLICATION_LABEL]);
+  put(topic, 'ownerInstance', labels[INSTANCE_LABEL]);
+  return topic;
 }
 
 /** `WireSearchTopic::into_topic`: a topic known from the v1 search, with its metrics. */
 export function searchTopicView(wire: WireSearchTopic, cluster: string): Topic {
   const labels = stringLabels(wire.labels);
-  return {
-    name: wire.name,
-    cluster,
-    partitions: num(wire.partitionCount),
-    replicationFactor: num(wire.replicationFactor),
-    cleanupPolicy: text(wire.cleanupPolicy),
-    retentionMs: num(wire.retentionInMs),
-    minInsyncReplicas: num(wire.minIsr),
-    description: null,
-    catalogVisibility: null,
-    labels,
-    ownerApplication: labels[APPLICATION_LABEL] ?? null,
-    ownerInstance: labels[INSTANCE_LABEL] ?? null,
-    recordCount: num(wire.recordCount),
-    sizeBytes: num(wire.topicSize),
-    produceRate: num(wire.produceRate),
-    lastActivityAt: text(wire.lastActivityAt),
-    consoleLink: null,
-  };
+  const topic: Topic = { name: wire.name, cluster, labels };
+  put(topic, 'partitions', num(wire.partitionCount));
+  put(topic, 'replicationFactor', num(wire.replicationFactor));
+  put(topic, 'cleanupPolicy', text(wire.cleanupPolicy));
+  put(topic, 'retentionMs', num(wire.retentionInMs));
+  put(topic, 'minInsyncReplicas', num(wire.minIsr));
+  put(topic, 'ownerApplication', labels[APPLICATION_LABEL]);
+  put(topic, 'ownerInstance', labels[INSTANCE_LABEL]);
+  put(topic, 'recordCount', num(wire.recordCount));
+  put(topic, 'sizeBytes', num(wire.topicSize));
+  put(topic, 'produceRate', num(wire.produceRate));
+  put(topic, 'lastActivityAt', text(wire.lastActivityAt));
+  return topic;
 }
 
 export interface ConsumerGroup {
   name: string;
   cluster: string;
   indexed: boolean;
-  state: string | null;
-  members: number | null;
-  overallLag: number | null;
-  maxLagSeconds: number | null;
+  state?: string;
+  members?: number;
+  overallLag?: number;
+  maxLagSeconds?: number;
   topics: string[];
-  consoleLink: string | null;
+  consoleLink?: string;
 }
 
 /** `WireConsumerGroup::into_view`. */
 export function groupView(wire: WireGroup, cluster: string): ConsumerGroup {
-  return {
+  const group: ConsumerGroup = {
     name: wire.name,
     cluster,
     indexed: wire.type !== 'NotIndexedConsumerGroup',
-    state: text(wire.state),
-    members: num(wire.members),
-    overallLag: num(wire.overallLag),
-    maxLagSeconds: num(wire.maxLagTimeInSeconds),
     topics: (wire.topics ?? []).filter((t): t is string => typeof t === 'string'),
-    consoleLink: null,
   };
+  put(group, 'state', text(wire.state));
+  put(group, 'members', num(wire.members));
+  put(group, 'overallLag', num(wire.overallLag));
+  put(group, 'maxLagSeconds', num(wire.maxLagTimeInSeconds));
+  return group;
 }
 
 /** `SearchPage::total_pages`: clamped to u32, 1 when absent. */

@@ -63,7 +63,7 @@ export function planFirst(refs: EntityRefs): Fetch[] {
 
 /** What an application instance owns; `cluster` null when Console did not say. */
 export interface OwnedPatterns {
-  readonly cluster: string | null;
+  readonly cluster?: string | null;
   readonly resources: readonly { readonly type: string; readonly name: string }[];
 }
 
@@ -71,7 +71,7 @@ export function planOwned(application: string, instances: readonly OwnedPatterns
   const fetches: Fetch[] = [];
   for (const instance of instances) {
     const cluster = instance.cluster;
-    if (cluster === null) continue;
+    if (cluster == null) continue;
     fetches.push({ kind: 'topics', cluster, query: { type: 'label', key: APPLICATION_LABEL, value: application } });
     for (const resource of instance.resources) {
       if (resource.type === 'TOPIC') fetches.push({ kind: 'topics', cluster, query: { type: 'contains', text: resource.name } });
