@@ -48,7 +48,7 @@ function throughputTable(results: Results): string[] {
 
 function splitTable(results: Results): string[] {
   const rows = [
-    '| workload | approach | call → fetch | fetch → body read (A: text(), B/C: json()) | body read → usable data | total |',
+    '| workload | approach | call → fetch | fetch → body read (A: arrayBuffer(), B/C: json()) | body read → usable data | total |',
     '|---|---|---:|---:|---:|---:|',
   ];
   for (const w of results.workloads) {

@@ -105,10 +105,10 @@ export class Tape {
     return marks;
   }
 
-  /** Wraps this response's text() and json() to note when its body was read and parsed. */
+  /** Wraps this response's body readers (the core's arrayBuffer(), B's and C's json()) to note when its body was read. */
   private markBody(response: Response, started: number): void {
     const marks = this.marks!;
-    for (const method of ['text', 'json'] as const) {
+    for (const method of ['text', 'json', 'arrayBuffer'] as const) {
       const original = response[method].bind(response);
       Object.defineProperty(response, method, {
         value: async () => {
