@@ -2,7 +2,7 @@
 //! validated `Call` (token, proxy endpoint, options) and returning view models.
 
 use crate::error::CoreError;
-use crate::json::{object, Json, Number, ToJson};
+use crate::json::{self, object, Json, Number, ToJson};
 use crate::model::{self, Application, ApplicationInstance, ConsumerGroup, KafkaCluster, SearchTopic, Topic};
 use crate::options::CallOptions;
 use crate::request::{Endpoint, Token};
@@ -29,6 +29,9 @@ pub struct Listing<T> {
     pub total_elements: Option<Number>,
     pub truncated: bool,
 }
+
+/// `GET /public/console/v2/kafka-cluster`: the clusters the user may see.
+const CLUSTER_LIST: [&str; 4] = ["public", "console", "v2", "kafka-cluster"];
 
 /// How a paged search ended.
 pub struct Paging {
@@ -75,13 +78,13 @@ impl Call {
     }
 
     pub async fn clusters(&self) -> Result<Vec<KafkaCluster>, CoreError> {
-        model::decode_clusters(&self.get(&["public", "console", "v2", "kafka-cluster"]).await?)
+        model::decode_clusters(&self.get(&CLUSTER_LIST).await?)
     }
 
     /// The cluster list as the JSON text of its view models (with Console links when
     /// configured), written item by item.
     pub async fn clusters_json(&self) -> Result<String, CoreError> {
-        let body = self.get(&["public", "console", "v2", "kafka-cluster"]).await?;
+        let body = self.get(&CLUSTER_LIST).await?;
         let mut out = String::with_capacity(body.len());
         model::write_clusters(&body, &mut out, &|cluster| {
             if let Some(links) = self.links() {
@@ -176,9 +179,7 @@ impl Call {
             if let Some(links) = self.links() {
                 links.add_to_group(&mut group);
             }
-            if !out.ends_with('[') {
-                out.push(',');
-            }
+            json::item_separator(&mut out);
             group.write_json(&mut out);
             Ok(())
         };

@@ -243,9 +243,9 @@ pub fn into_js_error(error: CoreError) -> JsValue {
 /// The JSON text of an array of view models as that array, carrying `truncated` and
 /// `totalElements` properties.
 pub fn listing_to_js(items_json: &str, truncated: bool, total: Option<&Number>) -> Result<JsValue, CoreError> {
-    let array = parse_json(items_json)?;
+    let array = json_to_js(items_json)?;
     let total = match total {
-        Some(number) => parse_json(number.as_str())?,
+        Some(number) => json_to_js(number.as_str())?,
         None => JsValue::NULL,
     };
     let set = |key: &str, value: &JsValue| js_sys::Reflect::set(&array, &JsValue::from_str(key), value);
@@ -274,15 +274,11 @@ pub fn string_map(value: &JsValue) -> Result<Vec<(String, String)>, CoreError> {
 
 /// A view model as plain JavaScript objects.
 pub fn to_js(value: &dyn ToJson) -> Result<JsValue, CoreError> {
-    parse_json(&json::to_string(value))
+    json_to_js(&json::to_string(value))
 }
 
 /// View models already written as JSON text, as plain JavaScript objects.
 pub fn json_to_js(text: &str) -> Result<JsValue, CoreError> {
-    parse_json(text)
-}
-
-fn parse_json(text: &str) -> Result<JsValue, CoreError> {
     js_sys::JSON::parse(text).map_err(|_| handing_failed())
 }
 

@@ -6,4 +6,4 @@ mod write;
 
 pub use number::Number;
 pub use read::{for_each_item, parse, ItemsError, Json};
-pub use write::{object, to_string, ToJson};
+pub use write::{item_separator, object, to_string, ToJson};

@@ -151,6 +151,14 @@ impl<T: ToJson> ToJson for [T] {
     }
 }
 
+/// The `,` before an item of an array being written item by item (after its `[`),
+/// except before the first.
+pub fn item_separator(out: &mut String) {
+    if !out.ends_with('[') {
+        out.push(',');
+    }
+}
+
 /// `[item, ...]`: one loop for every list type.
 fn array(out: &mut String, items: &mut dyn Iterator<Item = &dyn ToJson>) {
     out.push('[');

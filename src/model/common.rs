@@ -42,9 +42,7 @@ pub fn write_list<'a>(
 ) -> Result<(), CoreError> {
     out.push('[');
     json::for_each_item(body, &mut |item| {
-        if !out.ends_with('[') {
-            out.push(',');
-        }
+        json::item_separator(out);
         write_item(&item, out)
     })
     .map_err(|e| list_error(what, e))?;
