@@ -3,7 +3,13 @@
 //! annotation and the bad entry, so the adopter knows which line of
 //! `catalog-info.yaml` to fix.
 
+use std::borrow::Cow;
+use std::fmt;
+
+use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
+
 use crate::error::{self, CoreError};
+use crate::wire::lenient::Scalar;
 
 pub const APPLICATION: &str = "conduktor.io/application";
 pub const TOPICS: &str = "conduktor.io/topics";
@@ -27,6 +33,14 @@ impl TopicRef {
     pub fn cluster(&self) -> &str {
         match self {
             TopicRef::Literal { cluster, .. } | TopicRef::Prefix { cluster, .. } => cluster,
+        }
+    }
+
+    /// In the annotation's own words, without the cluster: `topic orders`, `topics click.*`.
+    pub fn describe(&self) -> String {
+        match self {
+            TopicRef::Literal { name, .. } => format!("topic {name}"),
+            TopicRef::Prefix { prefix, .. } => format!("topics {prefix}*"),
         }
     }
 }
@@ -53,6 +67,33 @@ impl EntityRefs {
             && self.topics.is_empty()
             && self.consumer_groups.is_empty()
             && self.clusters.is_empty()
+    }
+}
+
+/// An entity's `metadata.annotations` as JavaScript passes them: string values kept,
+/// anything else ignored (annotations are strings in Backstage's model).
+#[derive(Debug, Default, PartialEq)]
+pub struct AnnotationMap(pub Vec<(String, String)>);
+
+impl<'de> Deserialize<'de> for AnnotationMap {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct MapVisitor;
+        impl<'de> Visitor<'de> for MapVisitor {
+            type Value = AnnotationMap;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an object of annotations")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                let mut pairs = Vec::new();
+                while let Some((key, value)) = map.next_entry::<Cow<'de, str>, Scalar<'de>>()? {
+                    if let Scalar::Text(value) = value {
+                        pairs.push((key.into_owned(), value.into_owned()));
+                    }
+                }
+                Ok(AnnotationMap(pairs))
+            }
+        }
+        deserializer.deserialize_map(MapVisitor)
     }
 }
 

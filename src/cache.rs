@@ -8,30 +8,26 @@
 //! `refresh: true` bypasses the stored answer (and stores the new one).
 
 use std::cell::RefCell;
-use std::collections::hash_map::DefaultHasher;
 use std::future::Future;
-use std::hash::{Hash, Hasher};
 
 use futures_channel::oneshot;
 
 use crate::error::{CoreError, ErrorKind};
+use crate::request::HttpRequest;
 
 /// Stored answers at most; the oldest goes first.
 const MAX_ENTRIES: usize = 256;
 
+/// A request as sent by one sign-in: the token only as its fingerprint.
 #[derive(Clone, PartialEq, Eq, Hash, Debug)]
 pub struct Key {
-    token_hash: u64,
-    method: &'static str,
-    url: String,
-    body: Option<String>,
+    token_fingerprint: u64,
+    request: HttpRequest,
 }
 
 impl Key {
-    pub fn new(token: &(impl Hash + ?Sized), method: &'static str, url: &str, body: Option<&str>) -> Key {
-        let mut hasher = DefaultHasher::new();
-        token.hash(&mut hasher);
-        Key { token_hash: hasher.finish(), method, url: url.to_string(), body: body.map(String::from) }
+    pub fn new(token_fingerprint: u64, request: &HttpRequest) -> Key {
+        Key { token_fingerprint, request: request.clone() }
     }
 }
 
@@ -179,13 +175,20 @@ impl Drop for LeadGuard<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::credentials::Token;
+    use crate::request::Method;
+
+    fn get(url: &str) -> HttpRequest {
+        HttpRequest { method: Method::Get, url: url.into(), body: None }
+    }
 
     fn key(token: &str) -> Key {
-        Key::new(token, "GET", "/api/proxy/conduktor/public/x", None)
+        let token = Token::parse(Some(token.into())).unwrap();
+        Key::new(token.fingerprint(), &get("/api/proxy/conduktor/public/x"))
     }
 
     #[test]
-    fn keys_hash_the_token() {
+    fn keys_hold_only_a_fingerprint_of_the_token() {
         let k = key("secret-token-marker");
         assert!(!format!("{k:?}").contains("secret-token-marker"));
         assert_ne!(key("a"), key("b"));
@@ -228,11 +231,11 @@ mod tests {
     fn stays_bounded() {
         let mut cache = Cache::default();
         for i in 0..(MAX_ENTRIES + 10) {
-            let k = Key::new("t", "GET", &format!("/u{i}"), None);
+            let k = Key::new(1, &get(&format!("/u{i}")));
             cache.start(&k, i as f64, 1e9, false);
             cache.finish(&k, &Ok(String::new()), i as f64, 1e9);
         }
         assert_eq!(cache.slots.len(), MAX_ENTRIES);
-        assert!(cache.position(&Key::new("t", "GET", "/u0", None)).is_none());
+        assert!(cache.position(&Key::new(1, &get("/u0"))).is_none());
     }
 }

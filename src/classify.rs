@@ -6,7 +6,7 @@
 //! They need opposite fixes, so they get different kinds.
 
 use crate::error::{CoreError, ErrorKind};
-use crate::json::{self, Json};
+use crate::wire::error_body::ErrorBody;
 
 /// The proxy block the README documents; quoted in the proxy-rejected message.
 pub const PROXY_FIX: &str = "set credentials: dangerously-allow-unauthenticated and allowedHeaders: [Authorization] on proxy.endpoints./conduktor in app-config.yaml";
@@ -31,29 +31,24 @@ enum Body {
     Other,
 }
 
-fn parse_json_body(document: &Json) -> Option<Body> {
-    let owned = |value: Option<&str>| value.map(String::from);
-    if let Some(title) = document.str_at("title") {
+fn parse_json_body(body: ErrorBody<'_>) -> Option<Body> {
+    if let Some(title) = body.title {
         return Some(Body::Console(ConsoleErrorBody {
-            title: title.to_string(),
-            msg: owned(document.str_at("msg")),
-            cause: owned(document.str_at("cause")),
+            title: title.into_owned(),
+            msg: body.msg.map(String::from),
+            cause: body.cause.map(String::from),
         }));
     }
-    let error = document.get("error")?;
-    Some(Body::Backstage(BackstageError {
-        name: error.str_at("name")?.to_string(),
-        message: owned(error.str_at("message")),
-    }))
+    let error = body.error?;
+    Some(Body::Backstage(BackstageError { name: error.name?.into_owned(), message: error.message.map(String::from) }))
 }
 
 fn parse_body(content_type: Option<&str>, body: &str) -> Body {
     let trimmed = body.trim_start();
-    if let Some(body) = json::parse(trimmed).ok().as_ref().and_then(parse_json_body) {
+    if let Some(body) = serde_json::from_str::<ErrorBody>(trimmed).ok().and_then(parse_json_body) {
         return body;
     }
-    // A byte-window search: `str::contains(&str)` links a two-way searcher for this one test.
-    let html_type = content_type.is_some_and(|t| t.as_bytes().windows(9).any(|w| w.eq_ignore_ascii_case(b"text/html")));
+    let html_type = content_type.is_some_and(|t| t.to_ascii_lowercase().contains("text/html"));
     // Byte slices: a `str` slice could split a multi-byte character and panic.
     let head = trimmed.as_bytes();
     let html_text = [b"<!doc".as_slice(), b"<html".as_slice()]
@@ -70,8 +65,12 @@ fn parse_body(content_type: Option<&str>, body: &str) -> Body {
 /// clock; the wasm layer passes it through `Date.parse` first.)
 pub fn retry_after_ms(header: Option<&str>) -> Option<u64> {
     let seconds: u64 = header?.trim().parse().ok()?;
-    seconds.checked_mul(1000)
+    // A JavaScript number holds it exactly only up to 2^53 - 1.
+    seconds.checked_mul(1000).filter(|ms| *ms <= MAX_SAFE_INTEGER)
 }
+
+/// `Number.MAX_SAFE_INTEGER`.
+pub const MAX_SAFE_INTEGER: u64 = (1 << 53) - 1;
 
 /// Classifies a non-2xx response.
 pub fn classify(status: u16, content_type: Option<&str>, body: &str, retry_after: Option<u64>) -> CoreError {

@@ -1,151 +1,214 @@
-//! The Console calls, in Rust terms: one function per endpoint, each taking a
-//! validated `Call` (token, proxy endpoint, options) and returning view models.
+//! Console's answers to the card's questions: sends the requests of `request`
+//! through a `Transport` (the wasm crate's fetch, or a test's canned answers),
+//! shares and caches them (`cache`), decodes the bodies (`decode`, `wire`) into view
+//! models, and scrubs the token from every error on the way out.
 
-use crate::error::CoreError;
-use crate::json::{self, object, Json, Number, ToJson};
-use crate::model::{self, Application, ApplicationInstance, ConsumerGroup, KafkaCluster, SearchTopic, Topic};
-use crate::options::CallOptions;
-use crate::request::{Endpoint, Token};
-use crate::transport;
+use serde::Serialize;
+use serde_json::value::RawValue;
+
+use crate::answers::{Answer, Listing};
+use crate::cache::{self, Key};
+use crate::credentials::Token;
+use crate::decode::{self, Dropped};
+use crate::endpoint::Endpoint;
+use crate::error::{CoreError, ErrorKind};
+use crate::links::ConsoleLinks;
+use crate::options::Options;
+use crate::plan::{Fetch, TopicQuery};
+use crate::request::{self, HttpRequest, Search, SearchFilter};
+use crate::view::{Application, ApplicationInstance, ConsumerGroup, KafkaCluster, ListInfo, Problem, Topic};
+use crate::wire;
+
+/// Sends one request. The wasm crate's implementation is the browser's fetch.
+// Single-threaded by design (wasm32 has one thread), so no `Send` bound is needed.
+#[allow(async_fn_in_trait)]
+pub trait Transport {
+    /// The body of a 2xx answer; any other answer is a `CoreError` (see `classify`).
+    async fn send(&self, request: &HttpRequest) -> Result<String, CoreError>;
+    /// Milliseconds since the epoch, for the answer cache.
+    fn now(&self) -> f64;
+    /// True once the caller's abort signal fired: no answer, not even a cached one.
+    fn cancelled(&self) -> bool;
+}
 
 /// Everything a call needs, validated before any request is sent.
-pub struct Call {
-    pub token: Token,
-    pub endpoint: Endpoint,
-    pub options: CallOptions,
+pub struct Client<T> {
+    transport: T,
+    token: Token,
+    endpoint: Endpoint,
+    options: Options,
+    links: Option<ConsoleLinks>,
 }
 
-/// A name the caller passes for a path segment: a non-empty string.
-pub fn name_argument(value: Option<String>, what: &str) -> Result<String, CoreError> {
-    match value {
-        Some(name) if !name.trim().is_empty() && name.len() <= 1024 => Ok(name),
-        _ => Err(CoreError::invalid_input(format!("{what} must be a non-empty string of at most 1024 bytes"))),
-    }
+/// A list written as the JSON text of its view models, and what is known about it.
+#[derive(Debug)]
+pub struct ListJson {
+    pub items: String,
+    pub info: ListInfo,
 }
-
-/// A list that may have stopped before the end: `truncated` says so.
-pub struct Listing<T> {
-    pub items: Vec<T>,
-    pub total_elements: Option<Number>,
-    pub truncated: bool,
-}
-
-/// `GET /public/console/v2/kafka-cluster`: the clusters the user may see.
-const CLUSTER_LIST: [&str; 4] = ["public", "console", "v2", "kafka-cluster"];
 
 /// How a paged search ended.
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Paging {
-    pub total_elements: Option<Number>,
+    pub total_elements: Option<i64>,
     pub truncated: bool,
+    pub dropped: Vec<Dropped>,
 }
 
-impl Paging {
-    fn with<T>(self, items: Vec<T>) -> Listing<T> {
-        Listing { items, total_elements: self.total_elements, truncated: self.truncated }
+/// Item callbacks of the list streamer; each returns `Err(why)` to drop the item.
+type OnItem<'f> = &'f mut dyn FnMut(&RawValue) -> Result<(), String>;
+
+impl<T: Transport> Client<T> {
+    pub fn new(transport: T, token: Token, endpoint: Endpoint, options: Options) -> Client<T> {
+        let links = options.console.as_ref().map(ConsoleLinks::new);
+        Client { transport, token, endpoint, options, links }
     }
-}
 
-/// A filter of Console's v1 searches.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum SearchFilter<'a> {
-    TopicName(&'a str),
-    TopicLabel { key: &'a str, value: &'a str },
-    ConsumerGroupName(&'a str),
-}
-
-impl ToJson for SearchFilter<'_> {
-    fn write_json(&self, out: &mut String) {
-        match self {
-            SearchFilter::TopicName(text) => object(out, &[("type", &"TopicNameFilter"), ("contains", text)]),
-            SearchFilter::TopicLabel { key, value } => {
-                object(out, &[("type", &"LabelsFilter"), ("key", key), ("values", &[*value].as_slice())])
-            }
-            SearchFilter::ConsumerGroupName(text) => {
-                object(out, &[("type", &"OnConsumerGroupName"), ("contains", text)])
-            }
-        }
+    /// The transport (a test's canned answers keep what was sent).
+    pub fn transport(&self) -> &T {
+        &self.transport
     }
-}
 
-impl Call {
+    pub fn options(&self) -> &Options {
+        &self.options
+    }
+
     /// Console UI links, when the caller gave `consoleUrl`.
-    pub fn links(&self) -> Option<&crate::links::ConsoleLinks> {
-        self.options.console_links.as_ref()
+    pub fn links(&self) -> Option<&ConsoleLinks> {
+        self.links.as_ref()
     }
 
-    async fn get(&self, segments: &[&str]) -> Result<String, CoreError> {
-        transport::get_text(&self.endpoint.url(segments), &self.token, &self.options).await
+    /// Removes the token from an error a server's text went into.
+    pub fn redact(&self, error: CoreError) -> CoreError {
+        self.token.redact(error)
     }
 
-    pub async fn clusters(&self) -> Result<Vec<KafkaCluster>, CoreError> {
-        model::decode_clusters(&self.get(&CLUSTER_LIST).await?)
+    /// One request: shared with an identical one in flight, answered from the cache
+    /// while fresh (`cacheTtlMs`), its failure scrubbed of the token.
+    pub async fn fetch(&self, request: &HttpRequest) -> Result<String, CoreError> {
+        if self.transport.cancelled() {
+            return Err(CoreError::new(ErrorKind::Aborted, "the request was cancelled before it was sent"));
+        }
+        let key = Key::new(self.token.fingerprint(), request);
+        let options = &self.options;
+        let now = || self.transport.now();
+        cache::shared(key, options.cache_ttl_ms, options.refresh, now, || self.transport.send(request))
+            .await
+            .map_err(|e| self.redact(e))
     }
 
-    /// The cluster list as the JSON text of its view models (with Console links when
-    /// configured), written item by item.
-    pub async fn clusters_json(&self) -> Result<String, CoreError> {
-        let body = self.get(&CLUSTER_LIST).await?;
-        let mut out = String::with_capacity(body.len());
-        model::write_clusters(&body, &mut out, &|cluster| {
-            if let Some(links) = self.links() {
-                links.add_to_cluster(cluster);
-            }
-        })?;
-        Ok(out)
+    /// Items dropped from a list, their reasons scrubbed of the token (a reason may
+    /// quote a value of the item).
+    fn scrubbed(&self, mut dropped: Vec<Dropped>) -> Vec<Dropped> {
+        dropped.iter_mut().for_each(|d| self.token.scrub(&mut d.why));
+        dropped
     }
 
-    /// A cluster's topics as the JSON text of their view models, written item by item.
-    pub async fn topics_json(&self, cluster: &str) -> Result<String, CoreError> {
-        let body = self.get(&["public", "kafka", "v2", "cluster", cluster, "topic"]).await?;
+    fn problems(&self, dropped: Vec<Dropped>, what: &str, cluster: Option<&str>) -> Vec<Problem> {
+        self.scrubbed(dropped).iter().map(|d| Problem::from_dropped(d, what, cluster)).collect()
+    }
+
+    /// Streams a list answer into the JSON text of its view models: the list never
+    /// exists as structs, so memory stays near the body plus the output.
+    async fn list_json(
+        &self,
+        request: &HttpRequest,
+        what: &str,
+        cluster: Option<&str>,
+        write: &mut dyn FnMut(&RawValue, &mut JsonList) -> Result<(), String>,
+    ) -> Result<ListJson, CoreError> {
+        let body = self.fetch(request).await?;
         // The view models are smaller than Console's resources: one allocation, no regrowth.
-        let mut out = String::with_capacity(body.len());
-        model::write_topics(&body, cluster, &mut out, &|topic| {
+        let mut out = JsonList::with_capacity(body.len());
+        let dropped = decode::each_item(&body, what, &mut |raw| write(raw, &mut out)).map_err(|e| self.redact(e))?;
+        let problems = self.problems(dropped, what, cluster);
+        Ok(ListJson { items: out.finish(), info: ListInfo { truncated: false, total_elements: None, problems } })
+    }
+
+    /// `fetchClusters`.
+    pub async fn clusters_json(&self) -> Result<ListJson, CoreError> {
+        self.list_json(&request::clusters(&self.endpoint), "the cluster list", None, &mut |raw, out| {
+            let mut cluster = KafkaCluster::from(decode::item::<wire::cluster::KafkaCluster>(raw)?);
             if let Some(links) = self.links() {
-                links.add_to_topic(topic);
+                links.add_to_cluster(&mut cluster);
             }
-        })?;
-        Ok(out)
+            out.push(&cluster);
+            Ok(())
+        })
+        .await
     }
 
+    /// `fetchTopics`: Console's v2 list (no metrics).
+    pub async fn topics_json(&self, cluster: &str) -> Result<ListJson, CoreError> {
+        let request = request::topics(&self.endpoint, cluster);
+        self.list_json(&request, "the topic list", Some(cluster), &mut |raw, out| {
+            let mut topic = Topic::from_resource(decode::item(raw)?, cluster);
+            if let Some(links) = self.links() {
+                links.add_to_topic(&mut topic);
+            }
+            out.push(&topic);
+            Ok(())
+        })
+        .await
+    }
+
+    /// `fetchApplicationInstances`.
+    pub async fn instances_json(&self, application: &str) -> Result<ListJson, CoreError> {
+        let request = request::instances(&self.endpoint, application);
+        self.list_json(&request, "the application instances", None, &mut |raw, out| {
+            out.push(&ApplicationInstance::from(decode::item::<wire::application::ApplicationInstance>(raw)?));
+            Ok(())
+        })
+        .await
+    }
+
+    /// `fetchConsumerGroups`: every page up to `maxPages`, written as pages arrive.
+    pub async fn consumer_groups_json(&self, cluster: &str) -> Result<ListJson, CoreError> {
+        let what = "the consumer-group search";
+        let mut out = JsonList::with_capacity(0);
+        let mut write = |raw: &RawValue| {
+            let mut group = ConsumerGroup::from_search(decode::item(raw)?, cluster);
+            if let Some(links) = self.links() {
+                links.add_to_group(&mut group);
+            }
+            out.push(&group);
+            Ok(())
+        };
+        let search = Search::ConsumerGroups(cluster);
+        let paging = self.search(search, &[], self.options.max_pages, what, &mut write).await?;
+        let problems = self.problems(paging.dropped, what, Some(cluster));
+        let info = ListInfo { truncated: paging.truncated, total_elements: paging.total_elements, problems };
+        Ok(ListJson { items: out.finish(), info })
+    }
+
+    /// `fetchApplication`.
     pub async fn application(&self, name: &str) -> Result<Application, CoreError> {
-        model::decode_application(&self.get(&["public", "self-serve", "v1", "application", name]).await?)
-    }
-
-    pub async fn instances(&self, application: &str) -> Result<Vec<ApplicationInstance>, CoreError> {
-        let url = self
-            .endpoint
-            .url_with_query(&["public", "self-serve", "v1", "application-instance"], &[("application", application)]);
-        model::decode_instances(&transport::get_text(&url, &self.token, &self.options).await?)
+        let mut application = self.application_unlinked(name).await?;
+        if let Some(links) = self.links() {
+            links.add_to_application(&mut application);
+        }
+        Ok(application)
     }
 
     /// Follows the pages of a v1 search until the last one or `max_pages`, handing
     /// each item to `item`. Not generic, so the paging state machine exists once.
-    async fn search(
+    pub async fn search(
         &self,
-        segments: &[&str],
+        search: Search<'_>,
         filters: &[SearchFilter<'_>],
-        what: &str,
         max_pages: u32,
-        item: &mut dyn FnMut(&Json) -> Result<(), String>,
+        what: &str,
+        item: OnItem<'_>,
     ) -> Result<Paging, CoreError> {
-        let url = self.endpoint.url(segments);
-        let mut paging = Paging { total_elements: None, truncated: false };
+        let mut paging = Paging::default();
         let mut page = 1u32;
         loop {
-            let mut body = String::new();
-            object(
-                &mut body,
-                &[
-                    ("page", &Number::from_u64(page.into())),
-                    ("itemsPerPage", &Number::from_u64(self.options.page_size.into())),
-                    ("sort", &"ByName"),
-                    ("filter", &filters),
-                ],
-            );
-            let answer = transport::post_json(&url, body, &self.token, &self.options).await?;
-            let decoded = model::decode_page(&answer, what, item)?;
-            paging.total_elements = decoded.total_elements;
-            if page >= decoded.total_pages || decoded.items == 0 {
+            let request = request::search(&self.endpoint, search, filters, page, self.options.page_size);
+            let body = self.fetch(&request).await?;
+            let (info, dropped) = decode::each_page_item(&body, what, item).map_err(|e| self.redact(e))?;
+            paging.total_elements = info.total_elements;
+            paging.dropped.extend(self.scrubbed(dropped));
+            if page >= info.total_pages || info.items == 0 {
                 return Ok(paging);
             }
             if page >= max_pages {
@@ -156,73 +219,106 @@ impl Call {
         }
     }
 
-    pub async fn search_topics(
+    /// A whole list answer decoded into view models, for the overview.
+    async fn collect<V>(
         &self,
-        cluster: &str,
-        filters: &[SearchFilter<'_>],
-        max_pages: u32,
-    ) -> Result<Listing<SearchTopic>, CoreError> {
-        let segments = ["public", "v1", "clusters", cluster, "topics"];
+        request: &HttpRequest,
+        what: &str,
+        convert: &dyn Fn(&RawValue) -> Result<V, String>,
+    ) -> Result<Listing<V>, CoreError> {
+        let body = self.fetch(request).await?;
         let mut items = Vec::new();
-        let mut keep = |wire: &Json| SearchTopic::decode(wire).map(|topic| items.push(topic));
-        let paging = self.search(&segments, filters, "the topic search", max_pages, &mut keep).await?;
-        Ok(paging.with(items))
+        let dropped = decode::each_item(&body, what, &mut |raw| convert(raw).map(|v| items.push(v)))
+            .map_err(|e| self.redact(e))?;
+        Ok(Listing { items, total_elements: None, truncated: false, dropped: self.scrubbed(dropped) })
     }
 
-    /// A cluster's consumer groups (every page up to `maxPages`) as the JSON text of
-    /// their view models, written as each page arrives.
-    pub async fn consumer_groups_json(&self, cluster: &str) -> Result<(String, Paging), CoreError> {
-        let segments = ["public", "v1", "clusters", cluster, "consumergroups"];
-        let mut out = String::from("[");
-        let mut write = |wire: &Json| {
-            let mut group = ConsumerGroup::decode(wire, cluster)?;
-            if let Some(links) = self.links() {
-                links.add_to_group(&mut group);
+    /// The answer to one question of the overview's plan. (Console links are added
+    /// to the joined overview, in one place.)
+    pub async fn answer(&self, fetch: &Fetch) -> Result<Answer, CoreError> {
+        Ok(match fetch {
+            Fetch::Clusters => Answer::Clusters(
+                self.collect(&request::clusters(&self.endpoint), "the cluster list", &|raw| {
+                    decode::item::<wire::cluster::KafkaCluster>(raw).map(KafkaCluster::from)
+                })
+                .await?,
+            ),
+            Fetch::Application(name) => Answer::Application(Box::new(self.application_unlinked(name).await?)),
+            Fetch::Instances(application) => Answer::Instances(
+                self.collect(&request::instances(&self.endpoint, application), "the application instances", &|raw| {
+                    decode::item::<wire::application::ApplicationInstance>(raw).map(ApplicationInstance::from)
+                })
+                .await?,
+            ),
+            Fetch::Topics { cluster, query } => {
+                let (filter, max_pages) = match query {
+                    TopicQuery::Named(name) => (SearchFilter::TopicName { contains: name }, 1),
+                    TopicQuery::NameContains(text) => {
+                        (SearchFilter::TopicName { contains: text }, self.options.max_pages)
+                    }
+                    TopicQuery::Label { key, value } => {
+                        (SearchFilter::TopicLabel { key, values: [value] }, self.options.max_pages)
+                    }
+                };
+                let mut items = Vec::new();
+                let mut keep =
+                    |raw: &RawValue| decode::item(raw).map(|wire| items.push(Topic::from_search(wire, cluster)));
+                let paging =
+                    self.search(Search::Topics(cluster), &[filter], max_pages, "the topic search", &mut keep).await?;
+                Answer::Topics(Listing::paged(items, paging))
             }
-            json::item_separator(&mut out);
-            group.write_json(&mut out);
-            Ok(())
-        };
-        let max_pages = self.options.max_pages;
-        let paging = self.search(&segments, &[], "the consumer-group search", max_pages, &mut write).await?;
-        out.push(']');
-        Ok((out, paging))
+            Fetch::Topic { cluster, name } => {
+                let body = self.fetch(&request::topic(&self.endpoint, cluster, name)).await?;
+                let wire = decode::one(&body, "the topic").map_err(|e| self.redact(e))?;
+                Answer::Topic(Box::new(Topic::from_resource(wire, cluster)))
+            }
+            Fetch::Groups { cluster, contains } => {
+                let filter = SearchFilter::ConsumerGroupName { contains };
+                let mut items = Vec::new();
+                let mut keep = |raw: &RawValue| {
+                    decode::item(raw).map(|wire| items.push(ConsumerGroup::from_search(wire, cluster)))
+                };
+                let search = Search::ConsumerGroups(cluster);
+                let what = "the consumer-group search";
+                let paging = self.search(search, &[filter], self.options.max_pages, what, &mut keep).await?;
+                Answer::Groups(Listing::paged(items, paging))
+            }
+        })
     }
 
-    pub async fn topic(&self, cluster: &str, name: &str) -> Result<Topic, CoreError> {
-        let body = self.get(&["public", "kafka", "v2", "cluster", cluster, "topic", name]).await?;
-        model::decode_topic(&body, cluster)
-    }
-
-    pub async fn consumer_groups(
-        &self,
-        cluster: &str,
-        filters: &[SearchFilter<'_>],
-    ) -> Result<Listing<ConsumerGroup>, CoreError> {
-        let segments = ["public", "v1", "clusters", cluster, "consumergroups"];
-        let mut items = Vec::new();
-        let mut keep = |wire: &Json| ConsumerGroup::decode(wire, cluster).map(|group| items.push(group));
-        let max_pages = self.options.max_pages;
-        let paging = self.search(&segments, filters, "the consumer-group search", max_pages, &mut keep).await?;
-        Ok(paging.with(items))
+    async fn application_unlinked(&self, name: &str) -> Result<Application, CoreError> {
+        let body = self.fetch(&request::application(&self.endpoint, name)).await?;
+        let wire =
+            decode::one::<wire::application::Application>(&body, "the application").map_err(|e| self.redact(e))?;
+        Ok(Application::from(wire))
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::json;
+/// A JSON array written one view model at a time.
+pub struct JsonList {
+    out: Vec<u8>,
+}
 
-    #[test]
-    fn search_filters_are_consoles_shapes() {
-        let filters = [
-            SearchFilter::TopicName("pay\"ments"),
-            SearchFilter::TopicLabel { key: "conduktor.io/application", value: "payments" },
-            SearchFilter::ConsumerGroupName("payments-"),
-        ];
-        assert_eq!(
-            json::to_string(&filters.as_slice()),
-            r#"[{"type":"TopicNameFilter","contains":"pay\"ments"},{"type":"LabelsFilter","key":"conduktor.io/application","values":["payments"]},{"type":"OnConsumerGroupName","contains":"payments-"}]"#
-        );
+impl JsonList {
+    fn with_capacity(capacity: usize) -> JsonList {
+        let mut out = Vec::with_capacity(capacity.max(2));
+        out.push(b'[');
+        JsonList { out }
+    }
+
+    fn push(&mut self, item: &impl Serialize) {
+        if self.out.len() > 1 {
+            self.out.push(b',');
+        }
+        // Writing plain view models cannot fail.
+        if let Ok(json) = serde_json::to_vec(item) {
+            self.out.extend_from_slice(&json);
+        }
+    }
+
+    fn finish(mut self) -> String {
+        self.out.push(b']');
+        // serde_json writes UTF-8 only; the fallback is unreachable.
+        String::from_utf8(self.out).unwrap_or_else(|_| "[]".into())
     }
 }

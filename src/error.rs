@@ -3,13 +3,19 @@
 //! was a response, Console's own `title`/`msg`/`cause` when it sent them, and a
 //! message that says what went wrong and what to do about it.
 //!
-//! Messages are built only from the URL, the status and the server's answer: the
-//! token is never an input here, so it cannot leak into an error.
+//! Messages are built from the URL, the status and the server's answer. The token is
+//! never an input here; and since a server may quote it back, every error that leaves
+//! a request passes through `Token::redact` (see `credentials`).
 
 use std::fmt;
 
+use serde::Serialize;
+use serde_with::skip_serializing_none;
+
 /// Stable error kinds, serialised in kebab-case for JavaScript.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(rename = "ConduktorErrorKind"))]
 pub enum ErrorKind {
     /// The caller passed something the core refuses before any request.
     InvalidInput,
@@ -56,10 +62,17 @@ impl ErrorKind {
     }
 }
 
-#[derive(Debug, Clone, PartialEq)]
+/// A failure. Serialised (without `message`, which becomes the JavaScript `Error`'s
+/// own message) as the details of a `ConduktorError`.
+#[skip_serializing_none]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(rename = "ConduktorErrorDetails", optional_fields))]
 pub struct CoreError {
     pub kind: ErrorKind,
+    #[serde(skip)]
     pub message: String,
+    /// The HTTP status, when there was an answer.
     pub status: Option<u16>,
     /// Console's error `title`, when the body was Console's error shape.
     pub title: Option<String>,
@@ -67,7 +80,7 @@ pub struct CoreError {
     pub msg: Option<String>,
     /// Console's error `cause`.
     pub cause: Option<String>,
-    /// From a `Retry-After` header on 429/503, in milliseconds.
+    /// From a `Retry-After` header on 429 and 5xx, in milliseconds.
     pub retry_after_ms: Option<u64>,
 }
 
@@ -91,6 +104,12 @@ impl CoreError {
     pub fn with_status(mut self, status: u16) -> Self {
         self.status = Some(status);
         self
+    }
+
+    /// Every text of the error, for redaction.
+    pub(crate) fn texts_mut(&mut self) -> impl Iterator<Item = &mut String> {
+        std::iter::once(&mut self.message)
+            .chain([&mut self.title, &mut self.msg, &mut self.cause].into_iter().flatten())
     }
 }
 
@@ -121,5 +140,16 @@ mod tests {
         assert_eq!(shorten("ééééé", 2), "éé…");
         assert_eq!(shorten("", 0), "");
         assert_eq!(shorten("x", 0), "…");
+    }
+
+    #[test]
+    fn serialises_the_details_without_the_message() {
+        let mut error = CoreError::new(ErrorKind::RateLimited, "slow down").with_status(429);
+        error.retry_after_ms = Some(7000);
+        assert_eq!(
+            serde_json::to_string(&error).unwrap(),
+            r#"{"kind":"rate-limited","status":429,"retryAfterMs":7000}"#
+        );
+        assert!(ErrorKind::InvalidInput.as_str() == "invalid-input");
     }
 }

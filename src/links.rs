@@ -1,4 +1,5 @@
-//! Links into the Conduktor Console UI, when the caller gives `consoleUrl`.
+//! Links into the Conduktor Console UI, when the caller gives `consoleUrl`: the one
+//! place view models get their `consoleLink`.
 //!
 //! Console's UI routes are not part of its documented API, so the paths are
 //! templates: the defaults below are our best reading of Console's UI and can be
@@ -6,17 +7,16 @@
 //! Every name is percent-encoded as one path segment, so a name cannot change the
 //! link's target (`../admin`, `?x=`, `#` stay inside their segment).
 
-use crate::error::{shorten, CoreError};
-use crate::model::{Application, ConsumerGroup, KafkaCluster, Topic};
-use crate::overview::EntityOverview;
-use crate::request::{check_url_text, encode_segment, is_http_url};
+use crate::endpoint::encode_segment;
+use crate::options::ConsoleSettings;
+use crate::view::{Application, ConsumerGroup, EntityOverview, KafkaCluster, Topic};
 
 pub const DEFAULT_CLUSTER: &str = "/console/{cluster}/topics";
 pub const DEFAULT_TOPIC: &str = "/console/{cluster}/topics/{topic}";
 pub const DEFAULT_CONSUMER_GROUP: &str = "/console/{cluster}/consumer-groups/{group}";
 pub const DEFAULT_APPLICATION: &str = "/applications/{application}";
 
-/// Validated base URL and path templates.
+/// Base URL and path templates, validated by `options`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ConsoleLinks {
     base: String,
@@ -26,30 +26,16 @@ pub struct ConsoleLinks {
     application: String,
 }
 
-/// Templates the caller may override; `None` keeps the default.
-#[derive(Debug, Default)]
-pub struct Templates {
-    pub cluster: Option<String>,
-    pub topic: Option<String>,
-    pub consumer_group: Option<String>,
-    pub application: Option<String>,
-}
-
 impl ConsoleLinks {
-    pub fn parse(console_url: &str, templates: Templates) -> Result<ConsoleLinks, CoreError> {
-        check_url_text("options.consoleUrl", console_url)?;
-        if !is_http_url(console_url) || console_url.contains(['"', '<', '>', '\\']) {
-            return Err(CoreError::invalid_input(
-                "options.consoleUrl must be the http(s) address of Conduktor Console, like \"https://conduktor.example.com\"",
-            ));
+    pub fn new(settings: &ConsoleSettings) -> ConsoleLinks {
+        let or = |template: &Option<String>, default: &str| template.clone().unwrap_or_else(|| default.to_string());
+        ConsoleLinks {
+            base: settings.url.clone(),
+            cluster: or(&settings.cluster, DEFAULT_CLUSTER),
+            topic: or(&settings.topic, DEFAULT_TOPIC),
+            consumer_group: or(&settings.consumer_group, DEFAULT_CONSUMER_GROUP),
+            application: or(&settings.application, DEFAULT_APPLICATION),
         }
-        Ok(ConsoleLinks {
-            base: console_url.trim_end_matches('/').to_string(),
-            cluster: template(templates.cluster)?.unwrap_or_else(|| DEFAULT_CLUSTER.into()),
-            topic: template(templates.topic)?.unwrap_or_else(|| DEFAULT_TOPIC.into()),
-            consumer_group: template(templates.consumer_group)?.unwrap_or_else(|| DEFAULT_CONSUMER_GROUP.into()),
-            application: template(templates.application)?.unwrap_or_else(|| DEFAULT_APPLICATION.into()),
-        })
     }
 
     pub fn cluster(&self, cluster: &str) -> String {
@@ -119,32 +105,22 @@ impl ConsoleLinks {
     }
 }
 
-/// The caller's template, or the default. A template is a path: it starts with a
-/// single '/' and holds nothing that could end the URL or start another. Unknown
-/// placeholders are left as written.
-fn template(value: Option<String>) -> Result<Option<String>, CoreError> {
-    let Some(value) = value else { return Ok(None) };
-    let unsafe_char = |c: char| c.is_whitespace() || c.is_control() || matches!(c, '"' | '<' | '>' | '\\' | '#');
-    if value.starts_with('/') && !value.starts_with("//") && !value.contains(unsafe_char) {
-        return Ok(Some(value));
-    }
-    Err(CoreError::invalid_input(format!(
-        "options.consoleLinks template \"{}\" must be a path starting with a single '/', without spaces, quotes or '#'",
-        shorten(&value, 80)
-    )))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn links(url: &str) -> Result<ConsoleLinks, CoreError> {
-        ConsoleLinks::parse(url, Templates::default())
+    fn links(url: &str, topic: Option<&str>, application: Option<&str>) -> ConsoleLinks {
+        ConsoleLinks::new(&ConsoleSettings {
+            url: url.into(),
+            topic: topic.map(String::from),
+            application: application.map(String::from),
+            ..ConsoleSettings::default()
+        })
     }
 
     #[test]
     fn builds_encoded_links_from_the_defaults() {
-        let links = links("https://console.example.com/").unwrap();
+        let links = links("https://console.example.com", None, None);
         assert_eq!(links.cluster("prod-eu"), "https://console.example.com/console/prod-eu/topics");
         assert_eq!(
             links.topic("prod-eu", "payments.orders"),
@@ -160,41 +136,13 @@ mod tests {
 
     #[test]
     fn templates_can_be_replaced() {
-        let templates = Templates {
-            topic: Some("/ui/{cluster}/t/{topic}?tab=data".into()),
-            application: Some("/self-serve/{application}".into()),
-            ..Templates::default()
-        };
-        let links = ConsoleLinks::parse("http://127.0.0.1:8080", templates).unwrap();
+        let links =
+            links("http://127.0.0.1:8080", Some("/ui/{cluster}/t/{topic}?tab=data"), Some("/self-serve/{application}"));
         assert_eq!(links.topic("a", "b/c"), "http://127.0.0.1:8080/ui/a/t/b%2Fc?tab=data");
         assert_eq!(links.application("x"), "http://127.0.0.1:8080/self-serve/x");
-    }
-
-    #[test]
-    fn refuses_what_is_not_a_console_address_or_a_path() {
-        for bad in [
-            "",
-            "console.example.com",
-            "javascript:alert(1)",
-            "ftp://x",
-            "https://",
-            "https:///x",
-            "https://x/?q",
-            "https://x/#f",
-            "https://x y",
-            "https://x\"onclick",
-        ] {
-            assert!(links(bad).is_err(), "{bad}");
-        }
-        for template in ["topics/{topic}", "//evil.example.com/{topic}", "/x\"y", "/x#y", "/a b", "/x\\y"] {
-            let templates = Templates { topic: Some(template.into()), ..Templates::default() };
-            let error = ConsoleLinks::parse("https://c.example.com", templates).expect_err(template);
-            assert!(error.message.contains("options.consoleLinks"), "{template}: {}", error.message);
-        }
-        let odd = Templates { topic: Some("/{cluster}/{other}/{topic".into()), ..Templates::default() };
-        let links = ConsoleLinks::parse("https://c.example.com", odd).unwrap();
+        let odd = super::tests::links("https://c.example.com", Some("/{cluster}/{other}/{topic"), None);
         assert_eq!(
-            links.topic("a", "b"),
+            odd.topic("a", "b"),
             "https://c.example.com/a/{other}/{topic",
             "unknown placeholders stay as written"
         );

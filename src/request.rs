@@ -1,231 +1,136 @@
-//! Validates what JavaScript hands the core and builds request URLs. Pure, so it is
-//! unit-tested natively; everything here runs before any request is sent.
+//! The HTTP requests of Console's API the card uses, described as data: the method,
+//! the URL under the proxy endpoint and the JSON body. The transport sends them.
 
-use crate::error::{self, CoreError};
+use serde::Serialize;
 
-/// Longest token accepted. Real ID tokens are 1–4 KiB; a bigger one is a mistake
-/// (or an attack on header limits) and would be rejected by the proxy anyway.
-pub const MAX_TOKEN_BYTES: usize = 16 * 1024;
+use crate::endpoint::Endpoint;
 
-/// Default Backstage proxy endpoint under the proxy base.
-pub const DEFAULT_PROXY_PATH: &str = "/conduktor";
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Method {
+    Get,
+    /// Console's v1 searches, which only read.
+    Post,
+}
 
-/// A token that may be put into an `Authorization: Bearer` header.
-/// Deliberately not `Debug`/`Display`: it must never be formatted into a message.
-pub struct Token(String);
-
-impl Token {
-    pub fn parse(raw: Option<String>) -> Result<Token, CoreError> {
-        let raw = raw.ok_or_else(|| {
-            CoreError::invalid_input("the token must be a string: pass the user's ID token from your auth API")
-        })?;
-        if raw.is_empty() {
-            return Err(CoreError::invalid_input(
-                "the token is empty: the user is not signed in to the identity provider the card is bound to; sign in again",
-            ));
+impl Method {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::Get => "GET",
+            Method::Post => "POST",
         }
-        if raw.len() > MAX_TOKEN_BYTES {
-            return Err(CoreError::invalid_input(format!(
-                "the token is {} bytes long, more than the {MAX_TOKEN_BYTES} accepted: check which token the card is given",
-                raw.len()
-            )));
-        }
-        if raw.bytes().any(|b| !(0x21..=0x7e).contains(&b)) {
-            return Err(CoreError::invalid_input(
-                "the token contains whitespace, control or non-ASCII characters: pass the raw JWT, without a 'Bearer ' prefix",
-            ));
-        }
-        Ok(Token(raw))
-    }
-
-    pub fn bearer_header(&self) -> String {
-        ["Bearer ", &self.0].concat()
     }
 }
 
-/// For cache keys: only the hash of the token is ever kept.
-impl std::hash::Hash for Token {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        self.0.hash(state);
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct HttpRequest {
+    pub method: Method,
+    pub url: String,
+    /// A JSON body (the POSTs).
+    pub body: Option<String>,
+}
+
+impl HttpRequest {
+    fn get(url: String) -> HttpRequest {
+        HttpRequest { method: Method::Get, url, body: None }
     }
 }
 
-/// The validated base URL of the Conduktor proxy endpoint, without trailing slash:
-/// `${proxyBase}${proxyPath}`.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Endpoint(String);
-
-impl Endpoint {
-    pub fn parse(proxy_base: Option<String>, proxy_path: Option<String>) -> Result<Endpoint, CoreError> {
-        let base = proxy_base.ok_or_else(|| {
-            CoreError::invalid_input("proxyBase must be a string: pass await discoveryApi.getBaseUrl('proxy')")
-        })?;
-        check_url_text("proxyBase", &base)?;
-        let absolute_path = base.starts_with('/') && !base.starts_with("//");
-        if !(is_http_url(&base) || absolute_path) {
-            return Err(CoreError::invalid_input(format!(
-                "proxyBase \"{}\" is neither an http(s) URL nor an absolute path: pass await discoveryApi.getBaseUrl('proxy')",
-                error::shorten(&base, 80)
-            )));
-        }
-        let path = proxy_path.unwrap_or_else(|| DEFAULT_PROXY_PATH.to_string());
-        check_url_text("proxyPath", &path)?;
-        if !path.starts_with('/') || path.split('/').any(|s| s == "." || s == "..") {
-            return Err(CoreError::invalid_input(format!(
-                "proxyPath \"{}\" must start with '/' and contain no '.' or '..' segments, like the default \"{DEFAULT_PROXY_PATH}\"",
-                error::shorten(&path, 80)
-            )));
-        }
-        Ok(Endpoint([base.trim_end_matches('/'), path.trim_end_matches('/')].concat()))
-    }
-
-    /// `segments` are literal path segments (fixed API words) or names; each is
-    /// percent-encoded as one segment so names cannot change the path.
-    pub fn url(&self, segments: &[&str]) -> String {
-        let mut url = self.0.clone();
-        for segment in segments {
-            url.push('/');
-            url.push_str(&encode_segment(segment));
-        }
-        url
-    }
-
-    /// `url(segments)` plus a query string; keys and values are percent-encoded.
-    pub fn url_with_query(&self, segments: &[&str], query: &[(&str, &str)]) -> String {
-        let mut url = self.url(segments);
-        for (i, (key, value)) in query.iter().enumerate() {
-            url.push(if i == 0 { '?' } else { '&' });
-            url.push_str(&encode_segment(key));
-            url.push('=');
-            url.push_str(&encode_segment(value));
-        }
-        url
-    }
+/// `GET /public/console/v2/kafka-cluster`: the clusters the user may see.
+pub fn clusters(endpoint: &Endpoint) -> HttpRequest {
+    HttpRequest::get(endpoint.url(&["public", "console", "v2", "kafka-cluster"]))
 }
 
-/// `http://host…` or `https://host…` (any case), with a host.
-pub fn is_http_url(value: &str) -> bool {
-    let lower = value.to_ascii_lowercase();
-    let rest = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://"));
-    rest.is_some_and(|rest| !rest.is_empty() && !rest.starts_with('/'))
+/// `GET /public/kafka/v2/cluster/{cluster}/topic`: every topic of a cluster.
+pub fn topics(endpoint: &Endpoint, cluster: &str) -> HttpRequest {
+    HttpRequest::get(endpoint.url(&["public", "kafka", "v2", "cluster", cluster, "topic"]))
 }
 
-/// Not empty, no whitespace or control characters, no query or fragment.
-pub fn check_url_text(what: &str, value: &str) -> Result<(), CoreError> {
-    if value.is_empty() {
-        return Err(CoreError::invalid_input(format!("{what} is empty: pass await discoveryApi.getBaseUrl('proxy')")));
-    }
-    if value.chars().any(|c| c.is_whitespace() || c.is_control()) {
-        return Err(CoreError::invalid_input(format!("{what} contains whitespace or control characters")));
-    }
-    if value.contains(['?', '#']) {
-        return Err(CoreError::invalid_input(format!(
-            "{what} \"{}\" contains a query or fragment: pass the bare proxy base URL",
-            error::shorten(value, 80)
-        )));
-    }
-    Ok(())
+/// `GET /public/kafka/v2/cluster/{cluster}/topic/{name}`.
+pub fn topic(endpoint: &Endpoint, cluster: &str, name: &str) -> HttpRequest {
+    HttpRequest::get(endpoint.url(&["public", "kafka", "v2", "cluster", cluster, "topic", name]))
 }
 
-/// Percent-encodes everything but RFC 3986 unreserved characters.
-pub fn encode_segment(segment: &str) -> String {
-    let mut out = String::with_capacity(segment.len());
-    for byte in segment.bytes() {
-        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
-            out.push(byte as char);
-        } else {
-            const HEX: &[u8; 16] = b"0123456789ABCDEF";
-            out.push('%');
-            out.push(char::from(HEX[usize::from(byte >> 4)]));
-            out.push(char::from(HEX[usize::from(byte & 0xf)]));
-        }
-    }
-    // "." and ".." are unreserved but are dot-segments to URL parsers.
-    match out.as_str() {
-        "." => "%2E".to_string(),
-        ".." => "%2E%2E".to_string(),
-        _ => out,
+/// `GET /public/self-serve/v1/application/{name}`.
+pub fn application(endpoint: &Endpoint, name: &str) -> HttpRequest {
+    HttpRequest::get(endpoint.url(&["public", "self-serve", "v1", "application", name]))
+}
+
+/// `GET /public/self-serve/v1/application-instance?application={name}`.
+pub fn instances(endpoint: &Endpoint, application: &str) -> HttpRequest {
+    HttpRequest::get(
+        endpoint
+            .url_with_query(&["public", "self-serve", "v1", "application-instance"], &[("application", application)]),
+    )
+}
+
+/// Which v1 search, on which cluster.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Search<'a> {
+    Topics(&'a str),
+    ConsumerGroups(&'a str),
+}
+
+/// A filter of Console's v1 searches (`TopicListFilter`, `ConsumerGroupFilter`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(tag = "type")]
+pub enum SearchFilter<'a> {
+    #[serde(rename = "TopicNameFilter")]
+    TopicName { contains: &'a str },
+    #[serde(rename = "LabelsFilter")]
+    TopicLabel { key: &'a str, values: [&'a str; 1] },
+    #[serde(rename = "OnConsumerGroupName")]
+    ConsumerGroupName { contains: &'a str },
+}
+
+/// `TopicListRequest` / `ConsumerGroupRequest`.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SearchBody<'a> {
+    page: u32,
+    items_per_page: u32,
+    sort: &'static str,
+    filter: &'a [SearchFilter<'a>],
+}
+
+/// `POST /public/v1/clusters/{cluster}/{topics|consumergroups}`: one page, by name.
+pub fn search(endpoint: &Endpoint, search: Search, filters: &[SearchFilter], page: u32, page_size: u32) -> HttpRequest {
+    let (cluster, resource) = match search {
+        Search::Topics(cluster) => (cluster, "topics"),
+        Search::ConsumerGroups(cluster) => (cluster, "consumergroups"),
+    };
+    let body = SearchBody { page, items_per_page: page_size, sort: "ByName", filter: filters };
+    HttpRequest {
+        method: Method::Post,
+        url: endpoint.url(&["public", "v1", "clusters", cluster, resource]),
+        // Serialising these plain structs cannot fail.
+        body: serde_json::to_string(&body).ok(),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::error::ErrorKind;
-
-    fn endpoint(base: &str) -> Result<Endpoint, CoreError> {
-        Endpoint::parse(Some(base.to_string()), None)
-    }
 
     #[test]
-    fn tokens_are_validated() {
-        assert!(Token::parse(Some("eyJ.a-b_c.d".into())).is_ok());
-        for bad in ["", " ", "a b", "abc\n", "Bearer abc", "é", "a\u{0}"] {
-            let Err(e) = Token::parse(Some(bad.into())) else { panic!("{bad:?} was accepted") };
-            assert_eq!(e.kind, ErrorKind::InvalidInput, "{bad:?}");
-        }
-        assert!(Token::parse(None).is_err());
-        assert!(Token::parse(Some("a".repeat(MAX_TOKEN_BYTES))).is_ok());
-        assert!(Token::parse(Some("a".repeat(MAX_TOKEN_BYTES + 1))).is_err());
-    }
-
-    #[test]
-    fn token_never_appears_in_errors() {
-        let secret = format!("{}\n", "s3cr3t-marker".repeat(10));
-        let Err(e) = Token::parse(Some(secret)) else { panic!("accepted") };
-        assert!(!e.message.contains("s3cr3t-marker"));
-    }
-
-    #[test]
-    fn proxy_base_forms() {
-        let ok = |base: &str, want: &str| {
-            assert_eq!(endpoint(base).unwrap().url(&["public"]), want, "{base}");
-        };
-        ok("http://localhost:7007/api/proxy", "http://localhost:7007/api/proxy/conduktor/public");
-        ok("https://bs.example.com/api/proxy///", "https://bs.example.com/api/proxy/conduktor/public");
-        ok("/api/proxy", "/api/proxy/conduktor/public");
-        ok("HTTP://h/", "HTTP://h/conduktor/public");
-        for bad in [
-            "",
-            "api/proxy",
-            "//evil.example.com/api",
-            "javascript:alert(1)",
-            "ftp://h/api",
-            "http://",
-            "http:///x",
-            "http://h/api?x=1",
-            "http://h/api#f",
-            " http://h",
-        ] {
-            assert_eq!(endpoint(bad).expect_err(bad).kind, ErrorKind::InvalidInput, "{bad:?}");
-        }
-    }
-
-    #[test]
-    fn proxy_path_is_validated() {
-        let with_path = |p: &str| Endpoint::parse(Some("/api/proxy".into()), Some(p.into()));
-        assert_eq!(with_path("/kafka/").unwrap().url(&[]), "/api/proxy/kafka");
-        for bad in ["kafka", "/a/../b", "/.", "/a?b", ""] {
-            assert!(with_path(bad).is_err(), "{bad:?}");
-        }
-    }
-
-    #[test]
-    fn names_are_one_encoded_segment() {
-        assert_eq!(encode_segment("click.pageviews"), "click.pageviews");
-        assert_eq!(encode_segment("a/b"), "a%2Fb");
-        assert_eq!(encode_segment(".."), "%2E%2E");
-        assert_eq!(encode_segment("."), "%2E");
-        assert_eq!(encode_segment("x?y#z%"), "x%3Fy%23z%25");
-        assert_eq!(encode_segment("é"), "%C3%A9");
-    }
-
-    #[test]
-    fn query_values_are_encoded() {
-        let e = endpoint("/api/proxy").unwrap();
+    fn search_bodies_are_consoles_shapes() {
+        let endpoint = Endpoint::parse(Some("/api/proxy".into()), None).unwrap();
+        let filters = [
+            SearchFilter::TopicName { contains: "pay\"ments" },
+            SearchFilter::TopicLabel { key: "conduktor.io/application", values: ["payments"] },
+            SearchFilter::ConsumerGroupName { contains: "payments-" },
+        ];
+        let request = search(&endpoint, Search::Topics("prod eu"), &filters, 2, 100);
+        assert_eq!(request.method, Method::Post);
+        assert_eq!(request.url, "/api/proxy/conduktor/public/v1/clusters/prod%20eu/topics");
         assert_eq!(
-            e.url_with_query(&["x"], &[("application", "a&b=c"), ("k", "v")]),
-            "/api/proxy/conduktor/x?application=a%26b%3Dc&k=v"
+            request.body.as_deref(),
+            Some(
+                r#"{"page":2,"itemsPerPage":100,"sort":"ByName","filter":[{"type":"TopicNameFilter","contains":"pay\"ments"},{"type":"LabelsFilter","key":"conduktor.io/application","values":["payments"]},{"type":"OnConsumerGroupName","contains":"payments-"}]}"#
+            )
+        );
+        assert_eq!(
+            instances(&endpoint, "a&b").url,
+            "/api/proxy/conduktor/public/self-serve/v1/application-instance?application=a%26b"
         );
     }
 }

@@ -37,6 +37,7 @@ export const overview: EntityOverview = {
     {
       name: 'payments.orders',
       cluster: 'prod-eu',
+      indexed: true,
       partitions: 12,
       replicationFactor: 3,
       cleanupPolicy: 'delete',

@@ -1,0 +1,98 @@
+//! Console's answers to the overview's plan, by question, as `client` decoded them;
+//! `join` reads them. A list, not a map: an overview asks a few dozen questions.
+
+use crate::annotations::{EntityRefs, TopicRef};
+use crate::client::Paging;
+use crate::decode::Dropped;
+use crate::error::CoreError;
+use crate::plan::{Fetch, TopicQuery};
+use crate::view::{Application, ApplicationInstance, ConsumerGroup, KafkaCluster, Topic};
+
+/// A list that may have stopped before the end (`truncated`), and the items it left out.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Listing<T> {
+    pub items: Vec<T>,
+    pub total_elements: Option<i64>,
+    pub truncated: bool,
+    pub dropped: Vec<Dropped>,
+}
+
+impl<T> Listing<T> {
+    pub fn paged(items: Vec<T>, paging: Paging) -> Listing<T> {
+        Listing { items, total_elements: paging.total_elements, truncated: paging.truncated, dropped: paging.dropped }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Answer {
+    Clusters(Listing<KafkaCluster>),
+    Application(Box<Application>),
+    Instances(Listing<ApplicationInstance>),
+    Topics(Listing<Topic>),
+    Topic(Box<Topic>),
+    Groups(Listing<ConsumerGroup>),
+}
+
+/// Answers by question, in the order they arrived.
+#[derive(Debug, Default)]
+pub struct Answers(Vec<(Fetch, Result<Answer, CoreError>)>);
+
+impl Answers {
+    pub fn get(&self, fetch: &Fetch) -> Option<&Result<Answer, CoreError>> {
+        self.0.iter().find(|(f, _)| f == fetch).map(|(_, r)| r)
+    }
+
+    pub fn contains(&self, fetch: &Fetch) -> bool {
+        self.get(fetch).is_some()
+    }
+
+    pub fn insert(&mut self, fetch: Fetch, answer: Result<Answer, CoreError>) {
+        self.0.push((fetch, answer));
+    }
+
+    pub fn results(&self) -> impl Iterator<Item = &Result<Answer, CoreError>> {
+        self.0.iter().map(|(_, r)| r)
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The instances read for `application`, if they were.
+    pub fn instances(&self, application: &str) -> Option<&[ApplicationInstance]> {
+        match self.get(&Fetch::Instances(application.to_string())) {
+            Some(Ok(Answer::Instances(listing))) => Some(&listing.items),
+            _ => None,
+        }
+    }
+
+    /// Literal topics whose one-page name search did not hold them while more pages
+    /// exist (many names contain theirs): they are read by name instead.
+    pub fn missed_literals(&self, refs: &EntityRefs) -> Vec<Fetch> {
+        refs.topics
+            .iter()
+            .filter_map(|topic| {
+                let TopicRef::Literal { cluster, name } = topic else { return None };
+                let search = Fetch::Topics { cluster: cluster.clone(), query: TopicQuery::Named(name.clone()) };
+                match self.get(&search) {
+                    Some(Ok(Answer::Topics(listing)))
+                        if listing.truncated && !listing.items.iter().any(|t| &t.name == name) =>
+                    {
+                        Some(Fetch::Topic { cluster: cluster.clone(), name: name.clone() })
+                    }
+                    _ => None,
+                }
+            })
+            .collect()
+    }
+}
+
+impl FromIterator<(Fetch, Result<Answer, CoreError>)> for Answers {
+    fn from_iter<I: IntoIterator<Item = (Fetch, Result<Answer, CoreError>)>>(iter: I) -> Self {
+        Answers(iter.into_iter().collect())
+    }
+}

@@ -1,0 +1,178 @@
+//! From a response body to wire items: one list streamer and one page reader, shared
+//! by every resource (generic code per type costs the wasm several KB each).
+//!
+//! A body that is not JSON, or not the expected shape as a whole, is a `decode` error
+//! of the call. Inside a list, each item is cut out as borrowed raw JSON and read on
+//! its own, so an item that does not read is dropped and reported (`Dropped`) while
+//! the rest of the list is kept.
+
+use std::fmt;
+
+use serde::de::{Deserializer, SeqAccess, Visitor};
+use serde::Deserialize;
+use serde_json::value::RawValue;
+
+use crate::error::{CoreError, ErrorKind};
+use crate::wire::page::SearchPage;
+
+/// An item left out of a list: its index and why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Dropped {
+    pub index: usize,
+    pub why: String,
+}
+
+impl Dropped {
+    /// How the item's absence is reported beside the list.
+    pub fn describe(&self, what: &str) -> String {
+        format!(
+            "item {} of {what} is not what Conduktor Console sends ({}) and is left out; the rest of the list is shown",
+            self.index, self.why
+        )
+    }
+}
+
+/// A body that does not decode: says which answer, where, and the usual cause.
+pub fn decode_error(what: &str, detail: &dyn fmt::Display) -> CoreError {
+    CoreError::new(
+        ErrorKind::Decode,
+        format!("{what} is not what Conduktor Console sends ({detail}); check that the proxy target points at Console and ends in /api"),
+    )
+}
+
+/// Decodes a whole answer, a JSON object, as one `T`.
+pub fn one<'a, T: Deserialize<'a>>(body: &'a str, what: &str) -> Result<T, CoreError> {
+    object(body).map_err(|why| decode_error(what, &why))
+}
+
+/// A JSON object as `T`. (serde would also read a struct from an array of its fields'
+/// values, which Console never sends.)
+pub fn object<'a, T: Deserialize<'a>>(text: &'a str) -> Result<T, String> {
+    if !text.trim_start().starts_with('{') {
+        return Err("not a JSON object".into());
+    }
+    serde_json::from_str(text).map_err(|e| e.to_string())
+}
+
+/// Hands each item of a JSON array to `item`, which returns `Err(why)` to drop it.
+pub fn each_item<'a>(
+    body: &'a str,
+    what: &str,
+    item: &mut dyn FnMut(&'a RawValue) -> Result<(), String>,
+) -> Result<Vec<Dropped>, CoreError> {
+    let mut deserializer = serde_json::Deserializer::from_str(body);
+    let dropped = deserializer
+        .deserialize_seq(Items { item, dropped: Vec::new() })
+        .and_then(|dropped| deserializer.end().map(|()| dropped))
+        .map_err(|e| decode_error(what, &e))?;
+    Ok(dropped)
+}
+
+struct Items<'i, 'a> {
+    item: &'i mut dyn FnMut(&'a RawValue) -> Result<(), String>,
+    dropped: Vec<Dropped>,
+}
+
+impl<'a> Visitor<'a> for Items<'_, 'a> {
+    type Value = Vec<Dropped>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a JSON array")
+    }
+
+    fn visit_seq<S: SeqAccess<'a>>(mut self, mut seq: S) -> Result<Self::Value, S::Error> {
+        let mut index = 0;
+        while let Some(raw) = seq.next_element::<&'a RawValue>()? {
+            if let Err(why) = (self.item)(raw) {
+                self.dropped.push(Dropped { index, why });
+            }
+            index += 1;
+        }
+        Ok(self.dropped)
+    }
+}
+
+/// Reads an item as `T`, saying why it does not read.
+pub fn item<'a, T: Deserialize<'a>>(raw: &'a RawValue) -> Result<T, String> {
+    object(raw.get())
+}
+
+/// What a page of a v1 search says about the search.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PageInfo {
+    /// Items on this page, dropped ones included.
+    pub items: usize,
+    pub total_pages: u32,
+    pub total_elements: Option<i64>,
+}
+
+/// Reads one page of a v1 search, handing each item of `data` to `item`.
+pub fn each_page_item<'a>(
+    body: &'a str,
+    what: &str,
+    item: &mut dyn FnMut(&'a RawValue) -> Result<(), String>,
+) -> Result<(PageInfo, Vec<Dropped>), CoreError> {
+    let page: SearchPage<'a> = one(body, what)?;
+    let mut items = 0;
+    let dropped = match page.data {
+        None => Vec::new(),
+        Some(data) => each_item(data.get(), what, &mut |raw| {
+            items += 1;
+            item(raw)
+        })?,
+    };
+    // A page without `totalPages` is the last one; a negative count reads as none.
+    let total_pages = page.total_pages.map_or(1, |n| u32::try_from(n).unwrap_or(0));
+    Ok((PageInfo { items, total_pages, total_elements: page.total_elements }, dropped))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::wire::group::SearchConsumerGroup;
+
+    fn names(body: &str) -> Result<(Vec<String>, Vec<Dropped>), CoreError> {
+        let mut kept = Vec::new();
+        let dropped = each_item(body, "the list", &mut |raw| {
+            let group: SearchConsumerGroup = item(raw)?;
+            kept.push(group.name.into_owned());
+            Ok(())
+        })?;
+        Ok((kept, dropped))
+    }
+
+    #[test]
+    fn one_odd_item_is_dropped_and_reported_the_rest_kept() {
+        let (kept, dropped) = names(r#"[{"name":"a"},{"name":5},7,{"nom":"x"},{"name":"b","members":"x"}]"#).unwrap();
+        assert_eq!(kept, vec!["a", "b"]);
+        assert_eq!(dropped.iter().map(|d| d.index).collect::<Vec<_>>(), vec![1, 2, 3]);
+        assert!(dropped[2].why.contains("missing field `name`"), "{:?}", dropped[2]);
+        assert!(dropped[0].describe("the consumer-group search").starts_with("item 1 of the consumer-group search"));
+    }
+
+    #[test]
+    fn a_body_that_is_not_a_list_fails_the_call() {
+        for bad in ["", "{}", "null", "[1,", "[] x", "<html>"] {
+            let error = names(bad).expect_err(bad);
+            assert_eq!(error.kind, ErrorKind::Decode, "{bad}");
+            assert!(error.message.contains("the list is not what Conduktor Console sends"), "{}", error.message);
+        }
+        assert_eq!(names(" [] ").unwrap().0.len(), 0);
+    }
+
+    #[test]
+    fn pages_without_data_are_empty_and_counts_are_tolerant() {
+        let page = |body: &str| each_page_item(body, "the page", &mut |_| Ok(())).map(|(info, _)| info);
+        let info = page(r#"{"page":1,"totalPages":3,"perPage":20,"totalElements":42}"#).unwrap();
+        assert_eq!((info.items, info.total_pages, info.total_elements), (0, 3, Some(42)));
+        assert_eq!(page(r#"{"data":null,"totalPages":1}"#).unwrap().items, 0);
+        assert_eq!(
+            page(r#"{"data":[1,2],"totalPages":-5}"#).unwrap(),
+            PageInfo { items: 2, total_pages: 0, total_elements: None }
+        );
+        assert_eq!(page(r#"{"data":[],"totalPages":"x"}"#).unwrap().total_pages, 1);
+        for bad in [r#"{"data":{}}"#, "[]", r#"{"data":[1,}"#] {
+            assert_eq!(page(bad).expect_err(bad).kind, ErrorKind::Decode, "{bad}");
+        }
+    }
+}
