@@ -167,12 +167,7 @@ enum Key {
     Text(String),
 }
 
-fn sorted<T>(
-    mut items: Vec<&T>,
-    desc: bool,
-    key: impl Fn(&T) -> Option<Key>,
-    name: impl Fn(&T) -> &str,
-) -> Vec<&T> {
+fn sorted<T>(mut items: Vec<&T>, desc: bool, key: impl Fn(&T) -> Option<Key>, name: impl Fn(&T) -> &str) -> Vec<&T> {
     items.sort_by(|a, b| key(a).cmp(&key(b)).then_with(|| name(a).cmp(name(b))));
     if desc {
         items.reverse();
