@@ -16,9 +16,7 @@
 //!   left running after it cancelled requests; `DELETE /sim/inflight` resets the
 //!   counters.
 
-use std::collections::hash_map::DefaultHasher;
 use std::future::Future;
-use std::hash::{Hash, Hasher};
 use std::pin::Pin;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
@@ -35,7 +33,7 @@ use axum::Json;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
-use crate::api::AppState;
+use crate::caller::Caller;
 
 /// How a faulty answer looks.
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
@@ -117,11 +115,13 @@ pub struct LoggedRequest {
     pub fault: bool,
 }
 
-#[derive(Default)]
+/// The test controls' state: a cheap handle, shared by the middleware and the
+/// `/sim` handlers.
+#[derive(Default, Clone)]
 pub struct Controls {
     pub enabled: bool,
-    faults: Mutex<Vec<Fault>>,
-    log: Mutex<Vec<LoggedRequest>>,
+    faults: Arc<Mutex<Vec<Fault>>>,
+    log: Arc<Mutex<Vec<LoggedRequest>>>,
     in_flight: Arc<InFlight>,
 }
 
@@ -218,12 +218,6 @@ impl HttpBody for TrackedBody {
 /// Caps the request log: a long benchmark must not grow memory without bound.
 const MAX_LOG: usize = 100_000;
 
-pub fn fingerprint(token: &str) -> String {
-    let mut hasher = DefaultHasher::new();
-    token.hash(&mut hasher);
-    format!("{:016x}", hasher.finish())
-}
-
 impl Controls {
     pub fn new(enabled: bool) -> Controls {
         Controls { enabled, ..Default::default() }
@@ -251,70 +245,58 @@ impl Controls {
     }
 }
 
-pub async fn add_fault(State(state): State<Arc<AppState>>, Json(fault): Json<Fault>) -> Response {
+pub async fn add_fault(State(controls): State<Controls>, Json(fault): Json<Fault>) -> Response {
     if fault.count == 0 || fault.path.is_empty() {
         return (StatusCode::BAD_REQUEST, Json(json!({ "title": "count must be at least 1 and path non-empty" })))
             .into_response();
     }
-    if let Ok(mut faults) = state.controls.faults.lock() {
+    if let Ok(mut faults) = controls.faults.lock() {
         faults.push(fault);
     }
     StatusCode::CREATED.into_response()
 }
 
-pub async fn clear_faults(State(state): State<Arc<AppState>>) -> StatusCode {
-    if let Ok(mut faults) = state.controls.faults.lock() {
+pub async fn clear_faults(State(controls): State<Controls>) -> StatusCode {
+    if let Ok(mut faults) = controls.faults.lock() {
         faults.clear();
     }
     StatusCode::NO_CONTENT
 }
 
-pub async fn list_requests(State(state): State<Arc<AppState>>) -> Json<Value> {
-    let log = state.controls.log.lock().map(|l| l.clone()).unwrap_or_default();
+pub async fn list_requests(State(controls): State<Controls>) -> Json<Value> {
+    let log = controls.log.lock().map(|l| l.clone()).unwrap_or_default();
     Json(json!(log))
 }
 
-pub async fn clear_requests(State(state): State<Arc<AppState>>) -> StatusCode {
-    if let Ok(mut log) = state.controls.log.lock() {
+pub async fn clear_requests(State(controls): State<Controls>) -> StatusCode {
+    if let Ok(mut log) = controls.log.lock() {
         log.clear();
     }
     StatusCode::NO_CONTENT
 }
 
-pub async fn in_flight(State(state): State<Arc<AppState>>) -> Json<Value> {
-    Json(state.controls.in_flight.snapshot())
+pub async fn in_flight(State(controls): State<Controls>) -> Json<Value> {
+    Json(controls.in_flight.snapshot())
 }
 
-pub async fn reset_in_flight(State(state): State<Arc<AppState>>) -> StatusCode {
-    state.controls.in_flight.reset();
-    StatusCode::NO_CONTENT
-}
-
-pub async fn auth_settings(State(state): State<Arc<AppState>>) -> Json<Value> {
-    Json(state.verifier.describe())
-}
-
-pub async fn list_users(State(state): State<Arc<AppState>>) -> Json<Value> {
-    Json(json!(state.users.list()))
-}
-
-pub async fn clear_users(State(state): State<Arc<AppState>>) -> StatusCode {
-    state.users.clear();
+pub async fn reset_in_flight(State(controls): State<Controls>) -> StatusCode {
+    controls.in_flight.reset();
     StatusCode::NO_CONTENT
 }
 
 /// Applies faults and records requests to the API (not to `/sim` or preflights).
-pub async fn middleware(State(state): State<Arc<AppState>>, request: Request, next: Next) -> Response {
+pub async fn middleware(State(controls): State<Controls>, request: Request, next: Next) -> Response {
     let path = request.uri().path().to_string();
-    if !state.controls.enabled || path.starts_with("/sim/") || request.method() == Method::OPTIONS {
+    if !controls.enabled || path.starts_with("/sim/") || request.method() == Method::OPTIONS {
         return next.run(request).await;
     }
-    let mut running = state.controls.in_flight.start();
+    let mut running = controls.in_flight.start();
     let method = request.method().clone();
     let query = request.uri().query().map(String::from);
-    let token_fingerprint = crate::auth::bearer_token(request.headers()).ok().map(fingerprint);
-    let user = crate::session::username(request.extensions());
-    let fault = state.controls.take_fault(&method, &path);
+    let caller = Caller::of(request.extensions());
+    let token_fingerprint = caller.and_then(|c| c.token_fingerprint.clone());
+    let user = caller.and_then(Caller::username).map(String::from);
+    let fault = controls.take_fault(&method, &path);
     if let Some(delay) = fault.as_ref().and_then(|f| f.delay_ms) {
         tokio::time::sleep(Duration::from_millis(delay)).await;
     }
@@ -323,7 +305,7 @@ pub async fn middleware(State(state): State<Arc<AppState>>, request: Request, ne
         Some(fault) => apply(fault, real).await,
         None => real,
     };
-    state.controls.record(LoggedRequest {
+    controls.record(LoggedRequest {
         method: method.to_string(),
         path,
         query,

@@ -13,23 +13,69 @@ pub const SECRET_MARKER: &str = "SIM-SECRET";
 pub const APPLICATION_LABEL: &str = "conduktor.io/application";
 pub const INSTANCE_LABEL: &str = "conduktor.io/application-instance";
 
-/// A topic: the v2 resource and the metrics only the v1 search returns.
+/// A topic: the v2 resource, and what Console's indexer knows of it.
 pub struct Topic {
     pub resource: Value,
+    /// The v1 search's metrics and tags; `None` while Console has not indexed the
+    /// topic yet: the search then lists it by name only (`NotIndexedTopic`).
+    pub index: Option<TopicIndex>,
+}
+
+pub struct TopicIndex {
     pub metrics: TopicMetrics,
+    pub tags: Vec<Tag>,
 }
 
 pub struct TopicMetrics {
     pub record_count: i64,
     pub size_bytes: i64,
     pub produce_rate: i32,
-    pub last_activity_at: String,
+    /// RFC 3339; `None` when unknown (the search then leaves `lastActivityAt` out).
+    pub last_activity_at: Option<String>,
+}
+
+/// A Console tag on a topic (`TagInfo`: a UUID, a name and a colour).
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Tag {
+    pub id: String,
+    pub name: String,
+    pub color: String,
+}
+
+/// `ConsumerGroupState`.
+#[derive(Debug, Clone, Copy, PartialEq, serde::Deserialize)]
+pub enum GroupState {
+    Unknown,
+    PreparingRebalance,
+    CompletingRebalance,
+    Stable,
+    Dead,
+    Empty,
+}
+
+impl GroupState {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            GroupState::Unknown => "Unknown",
+            GroupState::PreparingRebalance => "PreparingRebalance",
+            GroupState::CompletingRebalance => "CompletingRebalance",
+            GroupState::Stable => "Stable",
+            GroupState::Dead => "Dead",
+            GroupState::Empty => "Empty",
+        }
+    }
 }
 
 pub struct ConsumerGroup {
     pub cluster: String,
     pub name: String,
-    pub state: String,
+    /// `None` while Console has not indexed the group yet (`NotIndexedConsumerGroup`).
+    pub index: Option<GroupIndex>,
+}
+
+pub struct GroupIndex {
+    pub state: GroupState,
     pub members: i32,
     pub overall_lag: Option<i64>,
     pub max_lag_seconds: Option<i64>,
@@ -39,7 +85,7 @@ pub struct ConsumerGroup {
 fn group(
     cluster: &str,
     name: &str,
-    state: &str,
+    state: GroupState,
     members: i32,
     (overall_lag, max_lag_seconds): (Option<i64>, Option<i64>),
     topics: &[&str],
@@ -47,12 +93,18 @@ fn group(
     ConsumerGroup {
         cluster: cluster.into(),
         name: name.into(),
-        state: state.into(),
-        members,
-        overall_lag,
-        max_lag_seconds,
-        topics: topics.iter().map(|t| t.to_string()).collect(),
+        index: Some(GroupIndex {
+            state,
+            members,
+            overall_lag,
+            max_lag_seconds,
+            topics: topics.iter().map(|t| t.to_string()).collect(),
+        }),
     }
+}
+
+fn not_indexed_group(cluster: &str, name: &str) -> ConsumerGroup {
+    ConsumerGroup { cluster: cluster.into(), name: name.into(), index: None }
 }
 
 pub struct Seed {
@@ -75,6 +127,12 @@ impl Seed {
     }
 }
 
+impl Topic {
+    pub fn name(&self) -> &str {
+        self.resource["metadata"]["name"].as_str().unwrap_or("")
+    }
+}
+
 fn topic(
     cluster: &str,
     name: &str,
@@ -82,6 +140,20 @@ fn topic(
     (partitions, replication): (i32, i32),
     (cleanup, retention_ms): (&str, i64),
     metrics: TopicMetrics,
+) -> Topic {
+    let mut topic = not_indexed_topic(cluster, name, owner, (partitions, replication), (cleanup, retention_ms));
+    topic.index = Some(TopicIndex { metrics, tags: vec![] });
+    topic
+}
+
+/// A topic Console has not indexed yet: its v2 resource exists (Kafka has it), the
+/// v1 search knows its name only.
+fn not_indexed_topic(
+    cluster: &str,
+    name: &str,
+    owner: Option<(&str, &str)>,
+    (partitions, replication): (i32, i32),
+    (cleanup, retention_ms): (&str, i64),
 ) -> Topic {
     let mut labels = json!({ "data-criticality": if cluster == "prod-eu" { "C1" } else { "C3" } });
     if let Some((application, instance)) = owner {
@@ -104,7 +176,16 @@ fn topic(
                 }
             }
         }),
-        metrics,
+        index: None,
+    }
+}
+
+impl Topic {
+    fn tagged(mut self, tags: &[&Tag]) -> Topic {
+        if let Some(index) = self.index.as_mut() {
+            index.tags = tags.iter().map(|t| (*t).clone()).collect();
+        }
+        self
     }
 }
 
@@ -125,7 +206,11 @@ fn subject(cluster: &str, name: &str, application: Option<&str>, id: i32, versio
 }
 
 fn metrics(record_count: i64, size_bytes: i64, produce_rate: i32, last_activity_at: &str) -> TopicMetrics {
-    TopicMetrics { record_count, size_bytes, produce_rate, last_activity_at: last_activity_at.into() }
+    TopicMetrics { record_count, size_bytes, produce_rate, last_activity_at: Some(last_activity_at.into()) }
+}
+
+fn tag(id: &str, name: &str, color: &str) -> Tag {
+    Tag { id: id.into(), name: name.into(), color: color.into() }
 }
 
 const WEEK_MS: i64 = 604_800_000;
@@ -134,6 +219,8 @@ impl Default for Seed {
     fn default() -> Self {
         let payments_prod = Some(("payments", "payments-prod"));
         let clickstream_prod = Some(("clickstream", "clickstream-prod"));
+        let pci = tag("3f2b6c1e-9d4a-4f7b-8c2e-5a1d0e9b7c42", "pci", "#C0392B");
+        let gdpr = tag("8e4d2a7b-1c3f-4e5a-9b6d-0f2c7a1e3d58", "gdpr", "#2980B9");
         Seed {
             clusters: vec![
                 json!({
@@ -187,7 +274,8 @@ impl Default for Seed {
                     (12, 3),
                     ("delete", WEEK_MS),
                     metrics(1_250_000, 734_003_200, 120, "2026-11-29T10:00:00Z"),
-                ),
+                )
+                .tagged(&[&pci]),
                 topic(
                     "prod-eu",
                     "payments.refunds",
@@ -195,7 +283,8 @@ impl Default for Seed {
                     (6, 3),
                     ("delete", WEEK_MS),
                     metrics(48_000, 12_582_912, 4, "2026-11-29T09:30:00Z"),
-                ),
+                )
+                .tagged(&[&pci]),
                 topic(
                     "prod-eu",
                     "payments.ledger",
@@ -204,6 +293,9 @@ impl Default for Seed {
                     ("compact", -1),
                     metrics(310_000, 98_566_144, 9, "2026-11-29T09:58:00Z"),
                 ),
+                // Created since Console's last indexing cycle: the v1 search lists it by
+                // name only (the end-to-end entity payments-api's `payments.*` matches it).
+                not_indexed_topic("prod-eu", "payments.chargebacks", payments_prod, (6, 3), ("delete", WEEK_MS)),
                 topic(
                     "prod-eu",
                     "click.pageviews",
@@ -211,7 +303,8 @@ impl Default for Seed {
                     (24, 3),
                     ("delete", 86_400_000),
                     metrics(98_000_000, 52_428_800_000, 2_400, "2026-11-29T10:01:00Z"),
-                ),
+                )
+                .tagged(&[&gdpr]),
                 topic(
                     "prod-eu",
                     "click.sessions",
@@ -219,7 +312,8 @@ impl Default for Seed {
                     (12, 3),
                     ("delete", 86_400_000),
                     metrics(4_100_000, 2_147_483_648, 310, "2026-11-29T10:01:00Z"),
-                ),
+                )
+                .tagged(&[&gdpr, &pci]),
                 topic(
                     "prod-eu",
                     "inventory.stock",
@@ -254,11 +348,18 @@ impl Default for Seed {
                 ),
             ],
             consumer_groups: vec![
-                group("prod-eu", "payments-processor", "Stable", 3, (Some(42), Some(2)), &["payments.orders"]),
+                group(
+                    "prod-eu",
+                    "payments-processor",
+                    GroupState::Stable,
+                    3,
+                    (Some(42), Some(2)),
+                    &["payments.orders"],
+                ),
                 group(
                     "prod-eu",
                     "payments-refunds-worker",
-                    "Empty",
+                    GroupState::Empty,
                     0,
                     (Some(1_530), Some(3_600)),
                     &["payments.refunds"],
@@ -266,13 +367,21 @@ impl Default for Seed {
                 group(
                     "prod-eu",
                     "click-enricher",
-                    "Stable",
+                    GroupState::Stable,
                     6,
                     (Some(542), Some(12)),
                     &["click.pageviews", "click.sessions"],
                 ),
-                group("prod-eu", "inventory-sync", "PreparingRebalance", 2, (None, None), &["inventory.stock"]),
-                group("staging", "payments-processor", "Stable", 1, (Some(0), Some(0)), &["payments.orders"]),
+                group(
+                    "prod-eu",
+                    "inventory-sync",
+                    GroupState::PreparingRebalance,
+                    2,
+                    (None, None),
+                    &["inventory.stock"],
+                ),
+                group("staging", "payments-processor", GroupState::Stable, 1, (Some(0), Some(0)), &["payments.orders"]),
+                not_indexed_group("staging", "payments-audit"),
             ],
             applications: vec![
                 json!({

@@ -1,8 +1,9 @@
 //! `--data FILE`: a dataset in YAML, in the shape of the built-in demo dataset —
 //! Console's own resources (KafkaCluster, Topic, Subject, Application,
 //! ApplicationInstance, ApplicationGroup and Group, as Console's API returns
-//! them), plus what only the v1 searches expose (topic `metrics`, consumer
-//! groups). `sim/README.md` documents the format; `sim/examples/dataset.yaml`
+//! them), plus what only the v1 searches expose (topic `metrics` and `tags`,
+//! consumer groups) and whether Console has indexed a topic or group yet
+//! (`indexed: false`: the search lists it by name only). `sim/README.md` documents the format; `sim/examples/dataset.yaml`
 //! is an example and `sim/examples/demo.yaml` the demo dataset itself.
 
 use std::path::Path;
@@ -11,7 +12,7 @@ use regex::Regex;
 use serde::Deserialize;
 use serde_json::Value;
 
-use crate::data::{ConsumerGroup, Seed, Topic, TopicMetrics};
+use crate::data::{ConsumerGroup, GroupIndex, GroupState, Seed, Tag, Topic, TopicIndex, TopicMetrics};
 use crate::rbac::{demo_groups, ConsoleGroup, Pattern, Permission, Resource};
 use crate::scale::Scale;
 
@@ -49,7 +50,7 @@ struct MetricsEntry {
     #[serde(default)]
     produce_rate: i32,
     #[serde(default)]
-    last_activity_at: String,
+    last_activity_at: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -57,13 +58,20 @@ struct MetricsEntry {
 struct ConsumerGroupEntry {
     cluster: String,
     name: String,
-    state: String,
+    /// Required unless `indexed` is false.
+    state: Option<GroupState>,
+    #[serde(default = "indexed")]
+    indexed: bool,
     #[serde(default)]
     members: i32,
     overall_lag: Option<i64>,
     max_lag_time_in_seconds: Option<i64>,
     #[serde(default)]
     topics: Vec<String>,
+}
+
+fn indexed() -> bool {
+    true
 }
 
 #[derive(Deserialize)]
@@ -137,20 +145,12 @@ pub fn parse(yaml: &str) -> Result<(Seed, Vec<ConsoleGroup>), BoxError> {
             return Err(format!("{kind}[{index}]: metadata.cluster names no cluster of the dataset").into());
         }
     }
-    let topics = dataset.topics.into_iter().map(topic).collect::<Result<_, BoxError>>()?;
-    let consumer_groups = dataset
-        .consumer_groups
-        .into_iter()
-        .map(|g| ConsumerGroup {
-            cluster: g.cluster,
-            name: g.name,
-            state: g.state,
-            members: g.members,
-            overall_lag: g.overall_lag,
-            max_lag_seconds: g.max_lag_time_in_seconds,
-            topics: g.topics,
-        })
-        .collect();
+    let topics = (dataset.topics.into_iter().enumerate())
+        .map(|(index, item)| topic(item).map_err(|e| format!("topics[{index}]: {e}")))
+        .collect::<Result<_, _>>()?;
+    let consumer_groups = (dataset.consumer_groups.into_iter().enumerate())
+        .map(|(index, entry)| consumer_group(entry).map_err(|e| format!("consumerGroups[{index}]: {e}")))
+        .collect::<Result<_, _>>()?;
     let groups = dataset.groups.into_iter().map(console_group).collect::<Result<_, BoxError>>()?;
     let seed = Seed {
         clusters: dataset.clusters,
@@ -164,21 +164,73 @@ pub fn parse(yaml: &str) -> Result<(Seed, Vec<ConsoleGroup>), BoxError> {
     Ok((seed, groups))
 }
 
-/// A Topic resource; its simulator-only `metrics` key becomes the v1 search's metrics.
-fn topic(mut resource: Value) -> Result<Topic, BoxError> {
-    let metrics = match resource.as_object_mut().and_then(|o| o.remove("metrics")) {
-        Some(metrics) => serde_json::from_value::<MetricsEntry>(metrics)?,
+/// A Topic resource; its simulator-only keys `metrics`, `tags` and `indexed`
+/// become what the v1 search shows. The v2 spec requires `partitions` and
+/// `replicationFactor`, and so does the search's `IndexedTopic`.
+fn topic(mut resource: Value) -> Result<Topic, String> {
+    let mut take = |key: &str| resource.as_object_mut().and_then(|o| o.remove(key));
+    let (metrics, tags, indexed) = (take("metrics"), take("tags"), take("indexed"));
+    for key in ["partitions", "replicationFactor"] {
+        if !resource["spec"][key].is_i64() {
+            return Err(format!("spec.{key} must be an integer"));
+        }
+    }
+    let indexed = match indexed {
+        None => true,
+        Some(value) => value.as_bool().ok_or("indexed must be true or false")?,
+    };
+    if !indexed {
+        return Ok(Topic { resource, index: None });
+    }
+    let metrics: MetricsEntry = match metrics {
+        Some(metrics) => serde_json::from_value(metrics).map_err(|e| format!("metrics: {e}"))?,
         None => MetricsEntry::default(),
     };
-    Ok(Topic {
-        resource,
-        metrics: TopicMetrics {
-            record_count: metrics.record_count,
-            size_bytes: metrics.size_bytes,
-            produce_rate: metrics.produce_rate,
-            last_activity_at: metrics.last_activity_at,
-        },
-    })
+    if let Some(at) = metrics.last_activity_at.as_deref().filter(|at| !is_date_time(at)) {
+        return Err(format!("metrics.lastActivityAt {at:?} is not an RFC 3339 date-time"));
+    }
+    let tags: Vec<Tag> = match tags {
+        Some(tags) => serde_json::from_value(tags).map_err(|e| format!("tags: {e}"))?,
+        None => vec![],
+    };
+    if let Some(tag) = tags.iter().find(|t| !is_uuid(&t.id)) {
+        return Err(format!("tag {:?}: id {:?} is not a UUID", tag.name, tag.id));
+    }
+    let metrics = TopicMetrics {
+        record_count: metrics.record_count,
+        size_bytes: metrics.size_bytes,
+        produce_rate: metrics.produce_rate,
+        last_activity_at: metrics.last_activity_at,
+    };
+    Ok(Topic { resource, index: Some(TopicIndex { metrics, tags }) })
+}
+
+fn consumer_group(entry: ConsumerGroupEntry) -> Result<ConsumerGroup, String> {
+    let index = match (entry.indexed, entry.state) {
+        (false, _) => None,
+        (true, None) => return Err(format!("{}: state is required unless indexed is false", entry.name)),
+        (true, Some(state)) => Some(GroupIndex {
+            state,
+            members: entry.members,
+            overall_lag: entry.overall_lag,
+            max_lag_seconds: entry.max_lag_time_in_seconds,
+            topics: entry.topics,
+        }),
+    };
+    Ok(ConsumerGroup { cluster: entry.cluster, name: entry.name, index })
+}
+
+/// `2026-11-29T10:00:00Z`, with optional fractions and an offset instead of `Z`.
+fn is_date_time(text: &str) -> bool {
+    static DATE_TIME: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
+    let pattern = r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$";
+    DATE_TIME.get_or_init(|| Regex::new(pattern).expect("a valid regex")).is_match(text)
+}
+
+fn is_uuid(text: &str) -> bool {
+    let groups: Vec<&str> = text.split('-').collect();
+    groups.iter().map(|g| g.len()).eq([8, 4, 4, 4, 12])
+        && groups.iter().all(|g| g.chars().all(|c| c.is_ascii_hexdigit()))
 }
 
 fn console_group(group: GroupResource) -> Result<ConsoleGroup, BoxError> {
@@ -235,10 +287,21 @@ pub fn to_document(seed: &Seed, groups: &[ConsoleGroup]) -> Value {
         .iter()
         .map(|t| {
             let mut resource = t.resource.clone();
+            let Some(index) = &t.index else {
+                resource["indexed"] = json!(false);
+                return resource;
+            };
+            let metrics = &index.metrics;
             resource["metrics"] = json!({
-                "recordCount": t.metrics.record_count, "sizeBytes": t.metrics.size_bytes,
-                "produceRate": t.metrics.produce_rate, "lastActivityAt": t.metrics.last_activity_at
+                "recordCount": metrics.record_count, "sizeBytes": metrics.size_bytes,
+                "produceRate": metrics.produce_rate
             });
+            if let Some(at) = &metrics.last_activity_at {
+                resource["metrics"]["lastActivityAt"] = json!(at);
+            }
+            if !index.tags.is_empty() {
+                resource["tags"] = json!(index.tags);
+            }
             resource
         })
         .collect();
@@ -246,11 +309,15 @@ pub fn to_document(seed: &Seed, groups: &[ConsoleGroup]) -> Value {
         .consumer_groups
         .iter()
         .map(|g| {
-            let mut group = json!({ "cluster": g.cluster, "name": g.name, "state": g.state, "members": g.members, "topics": g.topics });
-            if let Some(lag) = g.overall_lag {
+            let Some(index) = &g.index else {
+                return json!({ "cluster": g.cluster, "name": g.name, "indexed": false });
+            };
+            let mut group = json!({ "cluster": g.cluster, "name": g.name, "state": index.state.as_str(),
+                "members": index.members, "topics": index.topics });
+            if let Some(lag) = index.overall_lag {
                 group["overallLag"] = json!(lag);
             }
-            if let Some(seconds) = g.max_lag_seconds {
+            if let Some(seconds) = index.max_lag_seconds {
                 group["maxLagTimeInSeconds"] = json!(seconds);
             }
             group
@@ -327,7 +394,10 @@ mod tests {
     fn loads_the_example_dataset() {
         let (seed, groups) = parse(EXAMPLE).unwrap();
         assert_eq!(seed.clusters.len(), 2);
-        assert!(seed.topics.iter().any(|t| t.metrics.record_count > 0), "metrics are read");
+        assert!(
+            seed.topics.iter().any(|t| t.index.as_ref().is_some_and(|i| i.metrics.record_count > 0)),
+            "metrics are read"
+        );
         assert!(seed.topics.iter().all(|t| t.resource.get("metrics").is_none()), "and removed from the resource");
         let orders = Access::for_claims(&groups, &["orders-team".into()]);
         assert!(orders.sees(Resource::Topic, "main", "orders.created"));
@@ -347,5 +417,20 @@ mod tests {
         assert!(error(bad_regex).contains("externalGroupRegex"));
         let no_cluster = "groups: [{metadata: {name: g}, spec: {permissions: [{resourceType: TOPIC, name: x}]}}]";
         assert!(error(no_cluster).contains("needs a cluster"));
+        let cluster = "clusters: [{metadata: {name: c}}]\n";
+        let topic = |rest: &str| format!("{cluster}topics: [{{metadata: {{name: t, cluster: c}}, {rest}}}]");
+        assert!(error(&topic("spec: {partitions: 1}")).contains("topics[0]: spec.replicationFactor must be an integer"));
+        let spec = "spec: {partitions: 1, replicationFactor: 1}";
+        let late = topic(&format!("{spec}, metrics: {{lastActivityAt: yesterday}}"));
+        assert!(error(&late).contains("not an RFC 3339 date-time"));
+        let tag = topic(&format!("{spec}, tags: [{{id: '1', name: x, color: red}}]"));
+        assert!(error(&tag).contains("is not a UUID"));
+        let state = format!("{cluster}consumerGroups: [{{cluster: c, name: g, state: Rebalancing}}]");
+        assert!(error(&state).contains("unknown variant `Rebalancing`"));
+        let stateless = format!("{cluster}consumerGroups: [{{cluster: c, name: g}}]");
+        assert!(error(&stateless).contains("consumerGroups[0]: g: state is required unless indexed is false"));
+        let not_indexed = format!("{cluster}consumerGroups: [{{cluster: c, name: g, indexed: false}}]\ntopics: [{{metadata: {{name: t, cluster: c}}, {spec}, indexed: false}}]");
+        let (seed, _) = parse(&not_indexed).expect("name-only items load");
+        assert!(seed.consumer_groups[0].index.is_none() && seed.topics[0].index.is_none());
     }
 }

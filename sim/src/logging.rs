@@ -11,9 +11,7 @@ use axum::response::Response;
 use clap::ValueEnum;
 use tracing_subscriber::EnvFilter;
 
-use crate::auth::bearer_token;
-use crate::controls::fingerprint;
-use crate::session::username;
+use crate::caller::Caller;
 
 #[derive(Debug, Clone, Copy, PartialEq, ValueEnum)]
 pub enum LogFormat {
@@ -36,15 +34,16 @@ pub async fn access_log(request: Request, next: Next) -> Response {
     let started = Instant::now();
     let method = request.method().clone();
     let path = request.uri().path().to_string();
-    let user = username(request.extensions());
-    let token_fingerprint = bearer_token(request.headers()).ok().map(fingerprint);
+    let caller = Caller::of(request.extensions()).cloned();
     let response = next.run(request).await;
+    let user = caller.as_ref().and_then(Caller::username).unwrap_or("-");
+    let token_fingerprint = caller.as_ref().and_then(|c| c.token_fingerprint.as_deref()).unwrap_or("-");
     tracing::info!(
         %method,
         %path,
         status = response.status().as_u16(),
-        user = user.as_deref().unwrap_or("-"),
-        token_fingerprint = token_fingerprint.as_deref().unwrap_or("-"),
+        user,
+        token_fingerprint,
         elapsed_ms = started.elapsed().as_millis() as u64,
         "request"
     );

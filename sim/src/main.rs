@@ -3,19 +3,28 @@
 //! It is written from `shared/conduktor-api.md`, not from the core's code, so that
 //! the core's mistakes show up as test failures instead of being repeated here.
 
+// Imports go one way, top (the composition) to bottom (leaves):
+// main → router → api → session → state → {controls, conformance, auth, data, …};
+// controls, conformance and logging read the caller record (`caller.rs`); errors
+// are `error.rs`'s. `contract` is in the library, shared with the tests.
 mod api;
 mod auth;
+mod caller;
+mod conformance;
 mod controls;
 mod data;
 mod dataset;
 mod dev_key;
+mod error;
 mod idp;
 mod jwks;
 mod logging;
 mod rbac;
+mod router;
 mod scale;
 mod search;
 mod session;
+mod state;
 mod users;
 
 #[cfg(test)]
@@ -71,10 +80,15 @@ struct Args {
     #[arg(long, value_name = "clusters=N,topics=M,groups=K")]
     scale: Option<scale::Scale>,
     /// Serve /sim/faults (fault injection), /sim/requests (request log),
-    /// /sim/users (provisioned users), /sim/auth (key fetches) and /sim/inflight
-    /// (requests still being answered) for tests.
+    /// /sim/users (provisioned users), /sim/auth (key fetches), /sim/inflight
+    /// (requests still being answered) and /sim/conformance (with --openapi) for tests.
     #[arg(long)]
     test_controls: bool,
+    /// Check every request to Console's API and every answer against this OpenAPI
+    /// 3.1 document (e.g. ../shared/real-api/console-openapi-excerpt.yaml):
+    /// violations are logged and listed at GET /sim/conformance.
+    #[arg(long, value_name = "FILE")]
+    openapi: Option<PathBuf>,
     /// RSA private key (PEM) of the development IdP, created if missing or unusable,
     /// so restarts skip RSA key generation. Default: conduktor-sim-dev-key.pem next
     /// to the executable.
@@ -113,6 +127,10 @@ async fn main() -> Result<(), BoxError> {
         Ok((idp::DevIdp::with_rsa_pem(dev_issuer, &key.pem)?, key.origin))
     });
     let (data, groups) = dataset::load(args.data.as_deref(), args.scale)?;
+    let conformance = match &args.openapi {
+        Some(file) => Some(Arc::new(conformance::Conformance::load(file)?)),
+        None => None,
+    };
     let (idp, key_origin) = idp.await??;
     let idp = Arc::new(idp);
     let (issuer, keys) = match &args.issuer {
@@ -123,11 +141,12 @@ async fn main() -> Result<(), BoxError> {
         None => (idp.issuer().to_string(), auth::Keys::Local(jwks::parse_jwks(&idp.jwks())?)),
     };
     let verifier = auth::Verifier::new(issuer, keys, args.username_claim.clone(), args.groups_claim.clone());
-    let state = Arc::new(api::AppState {
+    let state = Arc::new(state::AppState {
         idp,
         verifier,
         data,
         controls: controls::Controls::new(args.test_controls),
+        conformance,
         groups,
         users: users::Users::default(),
         cors_origins,
@@ -144,10 +163,11 @@ async fn main() -> Result<(), BoxError> {
         username_claim = %args.username_claim,
         groups_claim = %args.groups_claim,
         test_controls = args.test_controls,
+        openapi = %args.openapi.as_ref().map_or("-".into(), |f| f.display().to_string()),
         startup_ms = started.elapsed().as_millis() as u64,
         "conduktor-sim listening on http://{address}"
     );
-    axum::serve(listener, api::router(state)).with_graceful_shutdown(shutdown).await?;
+    axum::serve(listener, router::router(state)).with_graceful_shutdown(shutdown).await?;
     tracing::info!("stopped");
     Ok(())
 }

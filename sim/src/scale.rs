@@ -5,7 +5,9 @@
 
 use serde_json::json;
 
-use crate::data::{ConsumerGroup, Seed, Topic, TopicMetrics, APPLICATION_LABEL, INSTANCE_LABEL};
+use crate::data::{
+    ConsumerGroup, GroupIndex, GroupState, Seed, Topic, TopicIndex, TopicMetrics, APPLICATION_LABEL, INSTANCE_LABEL,
+};
 
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct Scale {
@@ -54,11 +56,23 @@ impl Rng {
 
 const DOMAINS: [&str; 8] =
     ["payments", "orders", "inventory", "shipping", "billing", "search", "identity", "analytics"];
-const STATES: [&str; 4] = ["Stable", "Stable", "Empty", "PreparingRebalance"];
+const STATES: [GroupState; 4] =
+    [GroupState::Stable, GroupState::Stable, GroupState::Empty, GroupState::PreparingRebalance];
 
 /// Every `OWNED_EVERY`th topic belongs to the self-service application `scale-app`
 /// (about 30 of 100 000), named `scale-app.events-<i>` and carrying Console's label.
 const OWNED_EVERY: usize = 3_333;
+
+/// One topic in `NOT_INDEXED_EVERY` more (at least one) exists in Kafka but not
+/// yet in Console's index: `fresh.events-<j>`, named by the v1 search only. They
+/// come on top of the `M` topics, so the v2 topic list still has exactly `M`.
+const NOT_INDEXED_EVERY: usize = 10_000;
+
+/// One consumer group in 1 000 (of the `K`: the group count stays `K`) is not
+/// indexed yet: groups 999, 1999, …
+fn group_is_indexed(g: usize) -> bool {
+    g % 1_000 != 999
+}
 
 /// Topic `i` of the generated cluster: `<domain>.svc<n>.events-<i>`, or an owned one.
 pub fn topic_name(i: usize) -> String {
@@ -105,24 +119,40 @@ impl Scale {
                         "configs": { "cleanup.policy": if i.is_multiple_of(7) { "compact" } else { "delete" }, "retention.ms": "604800000" }
                     }
                 }),
-                metrics: TopicMetrics {
-                    record_count: rng.below(50_000_000) as i64,
-                    size_bytes: rng.below(50_000_000_000) as i64,
-                    produce_rate: rng.below(5_000) as i32,
-                    last_activity_at: "2026-11-29T10:00:00Z".into(),
-                },
+                index: Some(TopicIndex {
+                    metrics: TopicMetrics {
+                        record_count: rng.below(50_000_000) as i64,
+                        size_bytes: rng.below(50_000_000_000) as i64,
+                        produce_rate: rng.below(5_000) as i32,
+                        last_activity_at: Some("2026-11-29T10:00:00Z".into()),
+                    },
+                    tags: vec![],
+                }),
+            });
+        }
+        for j in 0..self.topics.div_ceil(NOT_INDEXED_EVERY) {
+            seed.topics.push(Topic {
+                resource: json!({
+                    "apiVersion": "v2", "kind": "Topic",
+                    "metadata": { "name": format!("fresh.events-{j}"), "cluster": "scale-0", "labels": {} },
+                    "spec": { "partitions": 3, "replicationFactor": 3, "configs": { "cleanup.policy": "delete" } }
+                }),
+                index: None,
             });
         }
         for g in 0..self.groups {
             let topics = (0..=rng.below(2)).map(|k| topic_name((g * 3 + k as usize) % self.topics.max(1))).collect();
-            seed.consumer_groups.push(ConsumerGroup {
-                cluster: "scale-0".into(),
-                name: format!("{}-consumer-{g}", DOMAINS[g % DOMAINS.len()]),
-                state: STATES[g % STATES.len()].into(),
+            let index = GroupIndex {
+                state: STATES[g % STATES.len()],
                 members: rng.below(12) as i32,
                 overall_lag: Some(rng.below(100_000) as i64),
                 max_lag_seconds: Some(rng.below(600) as i64),
                 topics,
+            };
+            seed.consumer_groups.push(ConsumerGroup {
+                cluster: "scale-0".into(),
+                name: format!("{}-consumer-{g}", DOMAINS[g % DOMAINS.len()]),
+                index: group_is_indexed(g).then_some(index),
             });
         }
         seed.applications.push(json!({
@@ -160,12 +190,22 @@ mod tests {
         let base_topics = a.topics.len();
         scale.extend(&mut a);
         scale.extend(&mut b);
-        assert_eq!(a.topics.len() - base_topics, 1000);
-        assert_eq!(a.topics_of("scale-0").count(), 1000);
+        assert_eq!(a.topics.len() - base_topics, 1001, "1000 topics and a not-indexed one");
+        let indexed = a.topics_of("scale-0").filter(|t| t.index.is_some()).count();
+        assert_eq!((a.topics_of("scale-0").count(), indexed), (1001, 1000));
         assert_eq!(a.consumer_groups.iter().filter(|g| g.cluster == "scale-0").count(), 300);
+        let mut big = Seed::default();
+        "topics=100000,groups=20000".parse::<Scale>().unwrap().extend(&mut big);
+        let not_indexed = |s: &Seed| s.topics_of("scale-0").filter(|t| t.index.is_none()).count();
+        assert_eq!(not_indexed(&big), 10);
+        assert_eq!(big.consumer_groups.iter().filter(|g| g.cluster == "scale-0" && g.index.is_none()).count(), 20);
         assert_eq!(a.clusters, b.clusters);
-        let names =
-            |s: &Seed| s.topics.iter().map(|t| (t.resource.clone(), t.metrics.record_count)).collect::<Vec<_>>();
+        let names = |s: &Seed| {
+            s.topics
+                .iter()
+                .map(|t| (t.resource.clone(), t.index.as_ref().map(|i| i.metrics.record_count)))
+                .collect::<Vec<_>>()
+        };
         assert_eq!(names(&a), names(&b));
         let owned =
             a.topics_of("scale-0").filter(|t| t.resource["metadata"]["labels"][APPLICATION_LABEL] == "scale-app");

@@ -8,7 +8,8 @@ use axum::http::{HeaderValue, Method};
 use serde_json::{json, Value};
 
 use super::{names, serve, simulator, Sim};
-use crate::api::{router, test_app_state};
+use crate::router::router;
+use crate::state::test_app_state;
 
 #[tokio::test]
 async fn two_users_see_what_their_groups_allow() {
@@ -47,15 +48,34 @@ async fn forbidden_names_are_403_and_unknown_ones_404() {
         (
             "/api/public/console/v2/kafka-cluster/nope",
             404,
-            json!({ "title": "No kafka-cluster with this name exists" }),
+            json!({ "title": "No kafka-cluster with this technical id exists" }),
         ),
-        ("/api/public/kafka/v2/cluster/prod-eu/topic/nope", 404, json!({ "title": "No topic with this name exists" })),
+        ("/api/public/kafka/v2/cluster/nope/topic", 404, json!({ "title": "No kafka-cluster with this name exists" })),
+        (
+            "/api/public/kafka/v2/cluster/prod-eu/topic/nope",
+            404,
+            json!({ "title": "No topic with this technical id exists" }),
+        ),
         (
             "/api/public/kafka/v2/cluster/prod-eu/subject/nope",
             404,
-            json!({ "title": "No subject with this name exists" }),
+            json!({ "title": "No subject with this technical id exists" }),
         ),
-        ("/api/public/self-serve/v1/application/nope", 404, json!({ "title": "No application with this name exists" })),
+        (
+            "/api/public/self-serve/v1/application/nope",
+            404,
+            json!({ "title": "No application with this technical id exists" }),
+        ),
+        (
+            "/api/public/self-serve/v1/application-instance/nope",
+            404,
+            json!({ "title": "No application-instance with this technical id exists" }),
+        ),
+        (
+            "/api/public/self-serve/v1/application-group/nope",
+            404,
+            json!({ "title": "No application-group with this technical id exists" }),
+        ),
         ("/api/public/nothing/here", 404, json!({ "title": "No resource with this path exists" })),
     ];
     for (path, status, body) in cases {
@@ -98,8 +118,11 @@ async fn v1_searches_page_sort_and_filter() {
         (page["page"].as_i64(), page["totalPages"].as_i64(), page["perPage"].as_i64()),
         (Some(2), Some(2), Some(4))
     );
-    assert_eq!(page["totalElements"], 6);
-    assert_eq!(item_names(&page), vec!["payments.orders", "payments.refunds"]);
+    assert_eq!(page["totalElements"], 7, "six indexed topics and one not indexed yet");
+    assert_eq!(item_names(&page), vec!["payments.ledger", "payments.orders", "payments.refunds"]);
+    let first = search(json!({ "page": 1, "itemsPerPage": 4, "sort": "ByName" })).await.json();
+    assert_eq!(first["data"][3], json!({ "type": "NotIndexedTopic", "name": "payments.chargebacks" }));
+    assert_eq!(first["data"][0]["tags"][0]["name"], "gdpr", "Console's tags on indexed topics");
     let largest = search(json!({ "page": 1, "itemsPerPage": 2, "sort": "ByTopicSizeByte", "descSort": true })).await;
     let largest = largest.json();
     assert_eq!(item_names(&largest), vec!["click.pageviews", "click.sessions"]);
@@ -115,14 +138,33 @@ async fn v1_searches_page_sort_and_filter() {
         json!({ "page": 1, "itemsPerPage": 0, "sort": "ByName" }),
         json!({ "page": 1, "itemsPerPage": 1001, "sort": "ByName" }),
         json!({ "itemsPerPage": 4 }),
+        json!({ "page": 1, "itemsPerPage": 4, "sort": "ByLag" }),
+        json!({ "page": 1, "itemsPerPage": 4, "sort": "ByName", "filter": [{ "type": "NameFilter", "contains": "x" }] }),
+        json!({ "page": 1, "itemsPerPage": 4, "sort": "ByName", "filter": [{ "type": "LabelsFilter" }] }),
+        json!({ "page": 1, "itemsPerPage": 4, "sort": "ByName", "descSort": null }),
     ] {
         let answer = search(invalid.clone()).await;
+        let body = answer.json();
         assert_eq!(
-            (answer.status.as_u16(), answer.json()),
-            (400, json!({ "title": "The request is not valid" })),
+            (answer.status.as_u16(), body["title"].as_str()),
+            (400, Some("The request is not valid")),
             "{invalid}"
         );
+        assert!(body["msg"].is_string(), "the 400 says what is wrong: {body}");
     }
+    let unknown_sort = sim
+        .post("/public/v1/clusters/prod-eu/consumergroups", Some(&admin), json!({ "page": 1, "itemsPerPage": 4, "sort": "ByName", "filter": [{ "type": "OnState", "oneOf": ["Rebalancing"] }] }))
+        .await;
+    assert_eq!(unknown_sort.status, 400, "a state outside ConsumerGroupState");
+    let text = sim
+        .send(
+            Method::POST,
+            topics,
+            &[("authorization", format!("Bearer {admin}").as_bytes()), ("content-type", b"text/plain")],
+            None,
+        )
+        .await;
+    assert_eq!(text.status, 400, "the body must be JSON");
     let groups = sim
         .post(
             "/public/v1/clusters/prod-eu/consumergroups",
@@ -145,7 +187,7 @@ async fn v1_searches_page_sort_and_filter() {
 }
 
 /// The paths (under `/public`) the router serves, with their methods.
-const ROUTES: [(&str, &str); 14] = [
+const ROUTES: [(&str, &str); 15] = [
     ("/public/console/v2/kafka-cluster", "get"),
     ("/public/console/v2/kafka-cluster/{name}", "get"),
     ("/public/kafka/v2/cluster/{cluster}/topic", "get"),
@@ -159,6 +201,7 @@ const ROUTES: [(&str, &str); 14] = [
     ("/public/self-serve/v1/application-instance", "get"),
     ("/public/self-serve/v1/application-instance/{name}", "get"),
     ("/public/self-serve/v1/application-group", "get"),
+    ("/public/self-serve/v1/application-group/{name}", "get"),
     ("/public/docs/docs.yaml", "get"),
 ];
 

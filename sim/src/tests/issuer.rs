@@ -13,12 +13,13 @@ use axum::{Json, Router};
 use serde_json::{json, Value};
 
 use super::{assert_unauthenticated, names, Sim};
-use crate::api::{router, test_idp, AppState};
 use crate::auth::{Keys, Verifier};
 use crate::controls::Controls;
 use crate::data::Seed;
 use crate::idp::{DevIdp, TokenRequest};
 use crate::jwks::RemoteKeys;
+use crate::router::router;
+use crate::state::{test_idp, AppState};
 use crate::users::Users;
 
 /// A stand-in OIDC provider: discovery and a JWKS the test can change.
@@ -59,6 +60,7 @@ async fn simulator_trusting(issuer: &str, username_claim: &str, groups_claim: &s
         verifier: Verifier::new(issuer.into(), keys, username_claim.into(), groups_claim.into()),
         data: Seed::default(),
         controls: Controls::new(true),
+        conformance: None,
         groups: crate::rbac::demo_groups(),
         users: Users::default(),
         cors_origins: vec![],

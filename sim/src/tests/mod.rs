@@ -17,7 +17,8 @@ use hyper_util::client::legacy::Client;
 use hyper_util::rt::TokioExecutor;
 use serde_json::{json, Value};
 
-use crate::api::{router, test_state, AppState};
+use crate::router::router;
+use crate::state::{test_state, AppState};
 
 /// Serves `app` on an ephemeral loopback port.
 pub async fn serve(app: Router) -> SocketAddr {
