@@ -55,7 +55,8 @@ describe.skipIf(!SIM_URL)('ConduktorClient with the real wasm core', () => {
   it('passes the core’s typed rejection through, with what the token says', async () => {
     const noGroups = client('nobody@example.com', []);
     const clusters = await noGroups.fetchClusters({ refresh: true });
-    expect(clusters).toEqual([]);
+    expect([...clusters]).toEqual([]);
+    expect(clusters.problems).toEqual([]);
     const broken = new ConduktorClient({
       discoveryApi: { getBaseUrl: async () => SIM_URL! },
       authApi: { getIdToken: async () => 'eyJhbGciOiJub25lIn0.eyJlbWFpbCI6ImFAYi5jIn0.c2ln' },

@@ -8,6 +8,7 @@ import type {
   ConsoleLinkTemplates,
   EntityOverview,
   KafkaCluster,
+  List,
 } from './types.js';
 
 export interface ConduktorClientOptions {
@@ -70,7 +71,7 @@ export class ConduktorClient implements ConduktorApi {
     return authApi.getAccessToken(token.scope);
   }
 
-  async fetchClusters(call: ConduktorCallOptions = {}): Promise<KafkaCluster[]> {
+  async fetchClusters(call: ConduktorCallOptions = {}): Promise<List<KafkaCluster>> {
     const { core, proxyBase, token } = await this.prepare();
     return core
       .fetchClusters(token, proxyBase, this.callOptions(call))

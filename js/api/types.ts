@@ -1,5 +1,5 @@
 import { createApiRef } from '@backstage/core-plugin-api';
-import type { EntityOverview, FetchOptions, KafkaCluster } from '../wasm/conduktor_card_core.js';
+import type { EntityOverview, FetchOptions, KafkaCluster, List } from '../wasm/conduktor_card_core.js';
 
 export type {
   Application,
@@ -12,6 +12,8 @@ export type {
   EntityOverview,
   FetchOptions,
   KafkaCluster,
+  List,
+  ListInfo,
   Problem,
   TokenReport,
   Topic,
@@ -23,7 +25,7 @@ export type ConduktorCallOptions = Pick<FetchOptions, 'signal' | 'timeoutMs' | '
 
 /** What the card needs from Conduktor. */
 export interface ConduktorApi {
-  fetchClusters(options?: ConduktorCallOptions): Promise<KafkaCluster[]>;
+  fetchClusters(options?: ConduktorCallOptions): Promise<List<KafkaCluster>>;
   /** Everything the card shows for an entity, from its `metadata.annotations`. */
   fetchEntityOverview(
     annotations: Record<string, string> | undefined,

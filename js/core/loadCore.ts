@@ -1,8 +1,8 @@
-import type { EntityOverview, FetchOptions, KafkaCluster, TokenReport } from '../wasm/conduktor_card_core.js';
+import type { EntityOverview, FetchOptions, KafkaCluster, List, TokenReport } from '../wasm/conduktor_card_core.js';
 
 /** The part of the wasm core the shim uses. */
 export interface ConduktorCore {
-  fetchClusters(token: string, proxyBase: string, options?: FetchOptions): Promise<KafkaCluster[]>;
+  fetchClusters(token: string, proxyBase: string, options?: FetchOptions): Promise<List<KafkaCluster>>;
   fetchEntityOverview(
     token: string,
     proxyBase: string,

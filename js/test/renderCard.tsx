@@ -6,7 +6,7 @@ import { clusters, entity } from './fixtures.js';
 
 /** A ConduktorApi whose overview is the given function; clusters from the fixtures. */
 export function fakeApi(fetchEntityOverview: ConduktorApi['fetchEntityOverview'], signIn = async () => {}): ConduktorApi {
-  return { fetchClusters: async () => clusters, fetchEntityOverview, signIn };
+  return { fetchClusters: async () => Object.assign([...clusters], { truncated: false, problems: [] }), fetchEntityOverview, signIn };
 }
 
 /** The card on the fixture entity, in Backstage's test app, with `api` bound. */

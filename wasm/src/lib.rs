@@ -41,9 +41,10 @@ const FUNCTION_TYPES: &str = r#"
  * `maxPages`, `totalElements` when Console says, and the items left out as `problems`. */
 export type List<T> = T[] & ListInfo;
 
-/** What every rejection of this module is. */
-export interface ConduktorError extends Error, ConduktorErrorDetails {
+/** What every rejection of this module is. (`cause` narrows `Error.cause`: Console's cause text.) */
+export interface ConduktorError extends Error, Omit<ConduktorErrorDetails, 'cause'> {
   name: 'ConduktorError';
+  cause?: string;
 }
 "#;
 
