@@ -29,9 +29,14 @@ cargo test --workspace --exclude conduktor-card-wasm
 
 "$ROOT/scripts/build.sh"
 
-step "Starting the Console simulator on 127.0.0.1:$WASM_TEST_SIM_PORT"
+# Console's own OpenAPI document, read in place (never copied into the repository): the
+# simulator checks every request the browser suite sends, and every answer, against it.
+OPENAPI="$ROOT/../shared/real-api/console-openapi-excerpt.yaml"
+[ -f "$OPENAPI" ] || die "missing file $OPENAPI: Console's published OpenAPI document, which the conformance checks read in place (see ../shared/real-api/README.md)"
+
+step "Starting the Console simulator on 127.0.0.1:$WASM_TEST_SIM_PORT, checking requests and answers against Console's OpenAPI document"
 cargo build --quiet -p conduktor-sim
-start_sim sim-wasm-tests "$WASM_TEST_SIM_PORT" --test-controls
+start_sim sim-wasm-tests "$WASM_TEST_SIM_PORT" --test-controls --openapi "$OPENAPI"
 step "Starting a simulator with 100 000 topics and 20 000 consumer groups on 127.0.0.1:$SCALE_SIM_PORT"
 start_sim sim-scale "$SCALE_SIM_PORT" --test-controls --scale clusters=1,topics=100000,groups=20000
 export CONDUKTOR_SIM_URL="http://127.0.0.1:$WASM_TEST_SIM_PORT" CONDUKTOR_SCALE_SIM_URL="http://127.0.0.1:$SCALE_SIM_PORT"

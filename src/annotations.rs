@@ -8,6 +8,7 @@ use std::fmt;
 
 use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
 
+use crate::endpoint;
 use crate::error::{self, CoreError};
 use crate::wire::lenient::Scalar;
 
@@ -154,10 +155,7 @@ fn push_unique<T: PartialEq>(list: &mut Vec<T>, item: T) {
 
 /// Console's name rule for clusters and applications: `^[0-9a-z_\-.]+$`.
 fn console_name(key: &str, entry: &str, name: &str, what: &str) -> Result<String, CoreError> {
-    let valid = !name.is_empty()
-        && name.len() <= 255
-        && name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'_' | b'-' | b'.'));
-    if valid {
+    if endpoint::is_console_name(name) {
         Ok(name.to_string())
     } else {
         Err(bad_entry(

@@ -59,6 +59,38 @@ impl Endpoint {
     }
 }
 
+/// Console's rule for the names of clusters and self-service resources, as its API
+/// declares it for their path and query parameters: `^[0-9a-z_\-.]+$`.
+pub fn is_console_name(name: &str) -> bool {
+    !name.is_empty()
+        && name.len() <= 255
+        && name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'_' | b'-' | b'.'))
+}
+
+/// What a name JavaScript passes must be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NameRule {
+    /// Any non-empty text (a topic or cluster name in a path segment).
+    Text,
+    /// Console's name rule (an application's name).
+    ConsoleName,
+}
+
+/// A name the caller passes for a path segment or query value, checked before anything is sent.
+pub fn name_argument(value: Option<String>, what: &str, rule: NameRule) -> Result<String, CoreError> {
+    let name = match value {
+        Some(name) if !name.trim().is_empty() && name.len() <= 1024 => name,
+        _ => return Err(CoreError::invalid_input(format!("{what} must be a non-empty string of at most 1024 bytes"))),
+    };
+    if rule == NameRule::ConsoleName && !is_console_name(&name) {
+        return Err(CoreError::invalid_input(format!(
+            "{what} \"{}\" is not a Conduktor name (lower-case letters, digits, '.', '_' and '-'), so Console has none by it",
+            error::shorten(&name, 60)
+        )));
+    }
+    Ok(name)
+}
+
 /// `http://host…` or `https://host…` (any case), with a host.
 pub fn is_http_url(value: &str) -> bool {
     let lower = value.to_ascii_lowercase();
@@ -111,6 +143,17 @@ mod tests {
 
     fn endpoint(base: &str) -> Result<Endpoint, CoreError> {
         Endpoint::parse(Some(base.to_string()), None)
+    }
+
+    #[test]
+    fn name_arguments() {
+        assert_eq!(name_argument(Some("Payments Team".into()), "cluster", NameRule::Text).unwrap(), "Payments Team");
+        for bad in [None, Some(String::new()), Some(" ".into()), Some("x".repeat(1025))] {
+            assert_eq!(name_argument(bad, "cluster", NameRule::Text).unwrap_err().kind, ErrorKind::InvalidInput);
+        }
+        assert!(name_argument(Some("payments-app.v2".into()), "application", NameRule::ConsoleName).is_ok());
+        let error = name_argument(Some("Payments".into()), "application", NameRule::ConsoleName).unwrap_err();
+        assert!(error.message.contains("application \"Payments\" is not a Conduktor name"), "{}", error.message);
     }
 
     #[test]

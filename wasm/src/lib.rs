@@ -22,7 +22,7 @@ static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_all
 
 use conduktor_card_core::client::Client;
 use conduktor_card_core::credentials::Token;
-use conduktor_card_core::endpoint::Endpoint;
+use conduktor_card_core::endpoint::{name_argument, Endpoint, NameRule};
 use conduktor_card_core::error::CoreError;
 use conduktor_card_core::{annotations, inspect, overview};
 use js_sys::Promise;
@@ -83,25 +83,18 @@ async fn run(
     let transport = FetchTransport::new(&token, options.timeout_ms, signal);
     let client = Client::new(transport, token, endpoint, options);
     // Every argument is checked before anything is sent.
-    let name = |what: &str| name_argument(argument.as_string(), what);
+    let cluster = || name_argument(argument.as_string(), "cluster", NameRule::Text);
+    let application = || name_argument(argument.as_string(), "application", NameRule::ConsoleName);
     match job {
         Job::Clusters => boundary::list_to_js(&client.clusters_json().await?),
-        Job::Topics => boundary::list_to_js(&client.topics_json(&name("cluster")?).await?),
-        Job::ConsumerGroups => boundary::list_to_js(&client.consumer_groups_json(&name("cluster")?).await?),
-        Job::Application => boundary::to_js(&client.application(&name("application")?).await?),
-        Job::Instances => boundary::list_to_js(&client.instances_json(&name("application")?).await?),
+        Job::Topics => boundary::list_to_js(&client.topics_json(&cluster()?).await?),
+        Job::ConsumerGroups => boundary::list_to_js(&client.consumer_groups_json(&cluster()?).await?),
+        Job::Application => boundary::to_js(&client.application(&application()?).await?),
+        Job::Instances => boundary::list_to_js(&client.instances_json(&application()?).await?),
         Job::Overview => {
             let refs = annotations::parse(&boundary::annotations(&argument)?.0)?;
             boundary::to_js(&overview::entity_overview(&client, &refs).await?)
         }
-    }
-}
-
-/// A name the caller passes for a path segment: a non-empty string.
-fn name_argument(value: Option<String>, what: &str) -> Result<String, CoreError> {
-    match value {
-        Some(name) if !name.trim().is_empty() && name.len() <= 1024 => Ok(name),
-        _ => Err(CoreError::invalid_input(format!("{what} must be a non-empty string of at most 1024 bytes"))),
     }
 }
 

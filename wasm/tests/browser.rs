@@ -737,3 +737,44 @@ async fn an_abort_storm_settles_every_call_and_a_thousand_overviews_keep_memory_
     console_log!("1000 overviews in {elapsed} ms grew wasm memory by {growth} bytes (from {before})");
     assert!(growth <= 2.0 * 1024.0 * 1024.0, "wasm memory grew {growth} bytes over 1000 overviews");
 }
+
+/// The simulator checks what it receives against Console's published OpenAPI document
+/// when started with `--openapi` (scripts/check.sh does); this report is its verdict.
+async fn conformance_report(method: &str) -> serde_json::Value {
+    let url = format!("{SIM_URL}/sim/conformance");
+    let request = if method == "DELETE" { Request::delete(&url) } else { Request::get(&url) };
+    let response = request.send().await.unwrap();
+    assert!(
+        response.ok(),
+        "the simulator must run with --openapi ../shared/real-api/console-openapi-excerpt.yaml ({})",
+        response.status()
+    );
+    serde_json::from_str(&response.text().await.unwrap_or_default()).unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+async fn every_request_the_core_sends_is_one_consoles_openapi_document_allows() {
+    conformance_report("DELETE").await;
+    let admin = token_for("conformance@example.com").await;
+    let developer = token_with_groups("dev-conformance@example.com", &["payments-developers"]).await;
+    let paged = options(&[("pageSize", 2.into()), ("maxPages", 3.into())]);
+    for token in [&admin, &developer] {
+        let t = || JsValue::from(token.as_str());
+        fetch_clusters(t(), SIM_URL.into(), options(&[])).await.unwrap();
+        fetch_topics(t(), SIM_URL.into(), "prod-eu".into(), options(&[])).await.unwrap();
+        fetch_consumer_groups(t(), SIM_URL.into(), "prod-eu".into(), paged.clone()).await.unwrap();
+        let _ = fetch_application(t(), SIM_URL.into(), "payments".into(), options(&[])).await;
+        let _ = fetch_application_instances(t(), SIM_URL.into(), "payments".into(), options(&[])).await;
+        let entity = annotations(&[
+            ("conduktor.io/topics", "prod-eu/payments.*, prod-eu/payments.orders, staging/payments.orders"),
+            ("conduktor.io/consumer-groups", "prod-eu/payments-processor"),
+            ("conduktor.io/application", "payments"),
+            ("conduktor.io/clusters", "staging"),
+        ]);
+        fetch_entity_overview(t(), SIM_URL.into(), entity, paged.clone()).await.unwrap();
+        fetch_entity_overview(t(), SIM_URL.into(), JsValue::UNDEFINED, options(&[])).await.unwrap();
+    }
+    let report = conformance_report("GET").await;
+    assert!(report["checked"].as_u64().unwrap_or(0) >= 20, "{report}");
+    assert_eq!(report["violations"], serde_json::json!([]), "requests or answers outside Console's contract: {report}");
+}
