@@ -48,17 +48,22 @@ fn parse_body(content_type: Option<&str>, body: &str) -> Body {
     if let Some(body) = serde_json::from_str::<ErrorBody>(trimmed).ok().and_then(parse_json_body) {
         return body;
     }
-    let html_type = content_type.is_some_and(|t| t.to_ascii_lowercase().contains("text/html"));
-    // Byte slices: a `str` slice could split a multi-byte character and panic.
-    let head = trimmed.as_bytes();
-    let html_text = [b"<!doc".as_slice(), b"<html".as_slice()]
-        .iter()
-        .any(|tag| head.get(..tag.len()).is_some_and(|start| start.eq_ignore_ascii_case(tag)));
-    if html_type || html_text {
+    if looks_like_html(content_type, trimmed) {
         Body::Html
     } else {
         Body::Other
     }
+}
+
+/// An HTML page, by its content type or its first bytes.
+fn looks_like_html(content_type: Option<&str>, body: &str) -> bool {
+    let html_type = content_type.is_some_and(|t| t.to_ascii_lowercase().contains("text/html"));
+    // Byte slices: a `str` slice could split a multi-byte character and panic.
+    let head = body.trim_start().as_bytes();
+    html_type
+        || [b"<!doc".as_slice(), b"<html".as_slice()]
+            .iter()
+            .any(|tag| head.get(..tag.len()).is_some_and(|start| start.eq_ignore_ascii_case(tag)))
 }
 
 /// `Retry-After` in delta-seconds. (An HTTP-date is rare on APIs and needs a
@@ -93,6 +98,10 @@ pub fn classify(status: u16, content_type: Option<&str>, body: &str, retry_after
             format!(
                 "Conduktor Console did not accept your sign-in token (401{console_says}); sign in again, and if that does not help ask your Conduktor administrator to trust your identity provider (sso.jwt-auth.issuer)"
             ),
+        ),
+        (402, _) | (403, Body::Console(_)) if names_a_licence(&parsed) || status == 402 => (
+            ErrorKind::LicenseRequired,
+            format!("Conduktor Console's licence does not include this ({status}{console_says}); ask your Conduktor administrator about the Enterprise plan"),
         ),
         (403, _) => (
             ErrorKind::Forbidden,
@@ -136,6 +145,26 @@ pub fn classify(status: u16, content_type: Option<&str>, body: &str, retry_after
         error.retry_after_ms = retry_after;
     }
     error
+}
+
+/// Whether Console's refusal names a licence or the Enterprise plan.
+fn names_a_licence(body: &Body) -> bool {
+    let Body::Console(body) = body else { return false };
+    [Some(&body.title), body.msg.as_ref(), body.cause.as_ref()].into_iter().flatten().any(|text| {
+        let text = text.to_ascii_lowercase();
+        text.contains("licen") || text.contains("enterprise")
+    })
+}
+
+/// A 2xx body that is a web page: the proxy reached something that serves pages, most
+/// likely Console's own UI because the target lacks `/api`.
+pub fn web_page_instead_of_api(body: &str) -> Option<CoreError> {
+    looks_like_html(None, body).then(|| {
+        CoreError::new(
+            ErrorKind::Decode,
+            "Conduktor Console answered with a web page instead of its API: the proxy target is probably Console's address without /api (as in Conduktor's own Backstage guide); set proxy.endpoints./conduktor.target to https://<console>/api, or keep the target and set conduktor.proxyPath: /conduktor/api",
+        )
+    })
 }
 
 /// Conduktor's own CLI shows `cause`, else `msg`, else `title`.
@@ -196,6 +225,39 @@ mod tests {
         assert_eq!((e.msg.as_deref(), e.cause.as_deref()), (Some("M"), Some("C")));
         let e = classify(403, None, r#"{"title":"T","msg":"M","cause":" "}"#, None);
         assert!(e.message.contains("\"M\""));
+    }
+
+    #[test]
+    fn licence_refusals_are_their_own_kind() {
+        let e = classify(403, None, r#"{"title":"Self-service requires a Conduktor Enterprise license"}"#, None);
+        assert_eq!(e.kind, ErrorKind::LicenseRequired);
+        assert!(e.message.contains("Enterprise plan"), "{}", e.message);
+        assert_eq!(
+            classify(403, None, r#"{"title":"Forbidden","cause":"Licence expired"}"#, None).kind,
+            ErrorKind::LicenseRequired
+        );
+        assert_eq!(classify(402, None, "", None).kind, ErrorKind::LicenseRequired);
+        assert_eq!(
+            classify(403, None, r#"{"title":"The user doesn't have sufficient privilege"}"#, None).kind,
+            ErrorKind::Forbidden
+        );
+        assert_eq!(
+            classify(403, None, "enterprise proxy says no", None).kind,
+            ErrorKind::Forbidden,
+            "only Console's own words count"
+        );
+    }
+
+    #[test]
+    fn a_web_page_with_200_names_the_missing_api_prefix() {
+        let e = web_page_instead_of_api("\n<!DOCTYPE html><html><title>Conduktor</title></html>").unwrap();
+        assert_eq!(e.kind, ErrorKind::Decode);
+        assert!(
+            e.message.contains("without /api") && e.message.contains("conduktor.proxyPath: /conduktor/api"),
+            "{}",
+            e.message
+        );
+        assert!(web_page_instead_of_api("[]").is_none());
     }
 
     #[test]

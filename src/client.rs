@@ -8,6 +8,7 @@ use serde_json::value::RawValue;
 
 use crate::answers::{Answer, Listing};
 use crate::cache::{self, Key};
+use crate::classify;
 use crate::credentials::Token;
 use crate::decode::{self, Dropped};
 use crate::endpoint::Endpoint;
@@ -92,9 +93,13 @@ impl<T: Transport> Client<T> {
         let key = Key::new(self.token.fingerprint(), request);
         let options = &self.options;
         let now = || self.transport.now();
-        cache::shared(key, options.cache_ttl_ms, options.refresh, now, || self.transport.send(request))
+        let body = cache::shared(key, options.cache_ttl_ms, options.refresh, now, || self.transport.send(request))
             .await
-            .map_err(|e| self.redact(e))
+            .map_err(|e| self.redact(e))?;
+        match classify::web_page_instead_of_api(&body) {
+            Some(error) => Err(error),
+            None => Ok(body),
+        }
     }
 
     /// Items dropped from a list, their reasons scrubbed of the token (a reason may

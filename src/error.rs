@@ -25,6 +25,9 @@ pub enum ErrorKind {
     ProxyRejected,
     /// Console's 403: the user's RBAC does not allow this.
     Forbidden,
+    /// 402, or a 403 naming a licence or the Enterprise plan: Console's plan does not
+    /// include this (self-service kinds are Enterprise-only from Console 1.43).
+    LicenseRequired,
     /// 404.
     NotFound,
     /// 429.
@@ -50,6 +53,7 @@ impl ErrorKind {
             ErrorKind::Unauthorized => "unauthorized",
             ErrorKind::ProxyRejected => "proxy-rejected",
             ErrorKind::Forbidden => "forbidden",
+            ErrorKind::LicenseRequired => "license-required",
             ErrorKind::NotFound => "not-found",
             ErrorKind::RateLimited => "rate-limited",
             ErrorKind::Server => "server",

@@ -58,7 +58,12 @@ impl<'a> Joiner<'a> {
         match result {
             Err(error) => {
                 if first {
-                    self.overview.problems.push(Problem::from_error(error, cluster, Some(resource.to_string())));
+                    let mut problem = Problem::from_error(error, cluster, Some(resource.to_string()));
+                    let self_service = matches!(fetch, Fetch::Application(_) | Fetch::Instances(_));
+                    if self_service && error.kind == ErrorKind::LicenseRequired {
+                        problem.message = enterprise_needed(error);
+                    }
+                    self.overview.problems.push(problem);
                 }
                 None
             }
@@ -265,6 +270,15 @@ impl<'a> Joiner<'a> {
             });
         }
     }
+}
+
+/// Console refused a self-service read for licensing (the Free plan from Console 1.43).
+fn enterprise_needed(error: &CoreError) -> String {
+    let said = error.title.as_deref().map(|title| format!(": Console says \"{title}\"")).unwrap_or_default();
+    let status = error.status.map(|s| s.to_string()).unwrap_or_default();
+    format!(
+        "Self-service applications need Conduktor Enterprise ({status}{said}); the rest of this card is not affected. Ask your Conduktor administrator about the Enterprise plan"
+    )
 }
 
 /// Assembles the overview from the answers.

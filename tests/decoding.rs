@@ -60,11 +60,18 @@ fn clusters_are_display_safe_and_credentials_never_read() {
 
 #[test]
 fn a_body_that_is_not_a_list_fails_and_an_odd_item_is_left_out_with_a_problem() {
-    for body in ["", "{}", "null", "<html>", "[1,"] {
+    for body in ["", "{}", "null", "[1,"] {
         let error = clusters(body).expect_err(body);
         assert_eq!(error.kind, ErrorKind::Decode, "{body}");
         assert!(error.message.starts_with("the cluster list is not what Conduktor Console sends"), "{}", error.message);
     }
+    let page = clusters("<!doctype html><html><body>Conduktor</body></html>").expect_err("a web page");
+    assert_eq!(page.kind, ErrorKind::Decode);
+    assert!(
+        page.message.contains("a web page instead of its API") && page.message.contains("/api"),
+        "{}",
+        page.message
+    );
     let (items, info) =
         clusters(r#"[{}, {"metadata":{"name":1},"spec":{}}, {"metadata":{"name":"ok"},"spec":{}}, 7]"#).unwrap();
     assert_eq!(items.as_array().unwrap().len(), 1, "{items}");

@@ -196,6 +196,28 @@ fn an_application_refused_alike_twice_is_one_problem() {
     assert_eq!(overview.applications.len(), 1);
 }
 
+#[test]
+fn a_self_service_read_refused_for_licensing_says_enterprise_and_the_rest_stays() {
+    let licence = r#"{"title":"Self-service requires a Conduktor Enterprise license"}"#;
+    let routes = vec![
+        get("/public/console/v2/kafka-cluster", 200, r#"[{"metadata":{"name":"prod"},"spec":{}}]"#),
+        get("/public/self-serve/v1/application/payments", 403, licence),
+        get("/public/self-serve/v1/application-instance?application=payments", 403, licence),
+        post("/public/v1/clusters/prod/topics", "payments.orders", 200, &page(&[r#"{"name":"payments.orders"}"#])),
+    ];
+    let refs = refs(&[("conduktor.io/application", "payments"), ("conduktor.io/topics", "prod/payments.orders")]);
+    let overview = block_on(entity_overview(&client(routes), &refs)).unwrap();
+    assert_eq!(overview.topics.len(), 1, "the rest of the card is intact");
+    assert_eq!(overview.problems.len(), 1, "{:?}", overview.problems);
+    let problem = &overview.problems[0];
+    assert_eq!((problem.kind, problem.resource.as_deref()), (ErrorKind::LicenseRequired, Some("application payments")));
+    assert!(
+        problem.message.starts_with("Self-service applications need Conduktor Enterprise (403"),
+        "{}",
+        problem.message
+    );
+}
+
 fn payments_routes() -> Vec<Route> {
     let instances = r#"[{"metadata":{"name":"payments-prod","application":"payments"},
         "spec":{"cluster":"prod","serviceAccount":"sa-payments","resources":[

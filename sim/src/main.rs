@@ -19,6 +19,7 @@ mod error;
 mod idp;
 mod jwks;
 mod logging;
+mod plan;
 mod rbac;
 mod router;
 mod scale;
@@ -100,6 +101,10 @@ struct Args {
     /// Log format on stderr.
     #[arg(long, value_enum, default_value = "text")]
     log_format: logging::LogFormat,
+    /// The Console licence to play: `free` refuses reads of self-service resources
+    /// with a 403 naming the Enterprise licence (Console 1.43 and later).
+    #[arg(long, value_enum, default_value = "enterprise")]
+    plan: plan::Plan,
 }
 
 type BoxError = Box<dyn std::error::Error + Send + Sync>;
@@ -150,6 +155,7 @@ async fn main() -> Result<(), BoxError> {
         groups,
         users: users::Users::default(),
         cors_origins,
+        plan: args.plan,
     });
     tracing::warn!(
         issuer = %state.idp.issuer(),

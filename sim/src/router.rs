@@ -38,15 +38,18 @@ pub fn router(state: Shared) -> Router {
         .route("/kafka/v2/cluster/{cluster}/topic/{name}", get(api::get_topic))
         .route("/v1/clusters/{cluster}/topics", post(api::search_topics_route))
         .route("/v1/clusters/{cluster}/consumergroups", post(api::search_groups_route))
-        .route("/self-serve/v1/application", get(api::list_applications))
-        .route("/self-serve/v1/application/{name}", get(api::get_application))
         .route("/kafka/v2/cluster/{cluster}/subject", get(api::list_subjects))
         .route("/kafka/v2/cluster/{cluster}/subject/{name}", get(api::get_subject))
+        .route("/docs/docs.yaml", get(docs));
+    let self_service = Router::new()
+        .route("/self-serve/v1/application", get(api::list_applications))
+        .route("/self-serve/v1/application/{name}", get(api::get_application))
         .route("/self-serve/v1/application-group", get(api::list_application_groups))
         .route("/self-serve/v1/application-group/{name}", get(api::get_application_group))
         .route("/self-serve/v1/application-instance", get(api::list_instances))
         .route("/self-serve/v1/application-instance/{name}", get(api::get_instance))
-        .route("/docs/docs.yaml", get(docs));
+        .route_layer(axum::middleware::from_fn_with_state(state.clone(), crate::plan::self_service));
+    let public = public.merge(self_service);
     let origins =
         if state.cors_origins.is_empty() { AllowOrigin::any() } else { AllowOrigin::list(state.cors_origins.clone()) };
     let cors = CorsLayer::new()

@@ -25,6 +25,8 @@ pub struct AppState {
     pub users: Users,
     /// Origins allowed by CORS; empty: any origin.
     pub cors_origins: Vec<HeaderValue>,
+    /// `--plan`: the Console licence played (the free plan refuses self-service reads).
+    pub plan: crate::plan::Plan,
 }
 
 pub type Shared = Arc<AppState>;
@@ -63,5 +65,6 @@ pub fn test_app_state(test_controls: bool) -> AppState {
         groups: crate::rbac::demo_groups(),
         users: Users::default(),
         cors_origins: vec![],
+        plan: crate::plan::Plan::default(),
     }
 }

@@ -14,7 +14,7 @@ use conduktor_card_core::inspect::inspect;
 
 fn status() -> impl Strategy<Value = u16> {
     prop_oneof![
-        3 => proptest::sample::select(&[400u16, 401, 403, 404, 408, 409, 429, 500, 502, 503, 504][..]),
+        3 => proptest::sample::select(&[400u16, 401, 402, 403, 404, 408, 409, 429, 500, 502, 503, 504][..]),
         1 => any::<u16>(),
     ]
 }
@@ -34,7 +34,8 @@ fn error_body() -> impl Strategy<Value = String> {
 fn expected_kind(status: u16) -> &'static [ErrorKind] {
     match status {
         401 => &[ErrorKind::Unauthorized, ErrorKind::ProxyRejected],
-        403 => &[ErrorKind::Forbidden],
+        402 => &[ErrorKind::LicenseRequired],
+        403 => &[ErrorKind::Forbidden, ErrorKind::LicenseRequired],
         404 => &[ErrorKind::NotFound],
         429 => &[ErrorKind::RateLimited],
         500..=599 => &[ErrorKind::Server],

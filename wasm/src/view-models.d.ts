@@ -298,7 +298,7 @@ export type Labels = Record<string, string>;
  * Stable error kinds, serialised in kebab-case for JavaScript.
  */
 
-export type ConduktorErrorKind = "invalid-input" | "unauthorized" | "proxy-rejected" | "forbidden" | "not-found" | "rate-limited" | "server" | "http" | "network" | "timeout" | "aborted" | "decode";
+export type ConduktorErrorKind = "invalid-input" | "unauthorized" | "proxy-rejected" | "forbidden" | "license-required" | "not-found" | "rate-limited" | "server" | "http" | "network" | "timeout" | "aborted" | "decode";
 
 /**
  * A failure. Serialised (without `message`, which becomes the JavaScript `Error`'s

@@ -275,3 +275,22 @@ async fn cors_answers_preflight_for_any_or_listed_origins() {
         Some(&b"http://127.0.0.1:7007"[..])
     );
 }
+
+#[tokio::test]
+async fn the_free_plan_refuses_self_service_reads_after_the_token_check() {
+    let mut state = test_app_state(false);
+    state.plan = crate::plan::Plan::Free;
+    let sim = Sim(serve(router(Arc::new(state))).await);
+    let admin = sim.token_for("root@example.com", &["conduktor-admins"]).await;
+    for path in [
+        "/api/public/self-serve/v1/application/payments",
+        "/api/public/self-serve/v1/application-instance?application=payments",
+        "/api/public/self-serve/v1/application-group",
+    ] {
+        let answer = sim.get(path, Some(&admin)).await;
+        assert_eq!(answer.status, 403, "{path}");
+        assert!(answer.json()["title"].as_str().unwrap_or("").contains("Enterprise license"), "{path}");
+        assert_eq!(sim.get(path, None).await.status, 401, "no token is still a 401: {path}");
+    }
+    assert_eq!(sim.get("/api/public/console/v2/kafka-cluster", Some(&admin)).await.status, 200, "the rest is served");
+}

@@ -64,6 +64,7 @@ async fn simulator_trusting(issuer: &str, username_claim: &str, groups_claim: &s
         groups: crate::rbac::demo_groups(),
         users: Users::default(),
         cors_origins: vec![],
+        plan: crate::plan::Plan::default(),
     });
     (Sim(super::serve(router(state.clone())).await), state)
 }
