@@ -1,11 +1,10 @@
 //! Console's answers to the overview's plan, by question, as `client` decoded them;
 //! `join` reads them. A list, not a map: an overview asks a few dozen questions.
 
-use crate::annotations::{EntityRefs, TopicRef};
 use crate::client::Paging;
 use crate::decode::Dropped;
 use crate::error::CoreError;
-use crate::plan::{Fetch, TopicQuery};
+use crate::plan::Fetch;
 use crate::view::{Application, ApplicationInstance, ConsumerGroup, KafkaCluster, Topic};
 
 /// A list that may have stopped before the end (`truncated`), and the items it left out.
@@ -68,26 +67,6 @@ impl Answers {
             Some(Ok(Answer::Instances(listing))) => Some(&listing.items),
             _ => None,
         }
-    }
-
-    /// Literal topics whose one-page name search did not hold them while more pages
-    /// exist (many names contain theirs): they are read by name instead.
-    pub fn missed_literals(&self, refs: &EntityRefs) -> Vec<Fetch> {
-        refs.topics
-            .iter()
-            .filter_map(|topic| {
-                let TopicRef::Literal { cluster, name } = topic else { return None };
-                let search = Fetch::Topics { cluster: cluster.clone(), query: TopicQuery::Named(name.clone()) };
-                match self.get(&search) {
-                    Some(Ok(Answer::Topics(listing)))
-                        if listing.truncated && !listing.items.iter().any(|t| &t.name == name) =>
-                    {
-                        Some(Fetch::Topic { cluster: cluster.clone(), name: name.clone() })
-                    }
-                    _ => None,
-                }
-            })
-            .collect()
     }
 }
 

@@ -7,6 +7,7 @@ use serde::Serialize;
 use serde_json::value::RawValue;
 
 use crate::answers::{Answer, Listing};
+use crate::bounded::{run_all, Task};
 use crate::cache::{self, Key};
 use crate::classify;
 use crate::credentials::Token;
@@ -195,8 +196,10 @@ impl<T: Transport> Client<T> {
         Ok(application)
     }
 
-    /// Follows the pages of a v1 search until the last one or `max_pages`, handing
-    /// each item to `item`. Not generic, so the paging state machine exists once.
+    /// A v1 search up to `max_pages`, handing each item to `item` in page order: the
+    /// first page, then every further page at once (the first says how many there
+    /// are), so a search costs at most two rounds. Not generic, so the paging logic
+    /// exists once in the wasm.
     pub async fn search(
         &self,
         search: Search<'_>,
@@ -205,23 +208,28 @@ impl<T: Transport> Client<T> {
         what: &str,
         item: OnItem<'_>,
     ) -> Result<Paging, CoreError> {
-        let mut paging = Paging::default();
-        let mut page = 1u32;
-        loop {
-            let request = request::search(&self.endpoint, search, filters, page, self.options.page_size);
-            let body = self.fetch(&request).await?;
-            let (info, dropped) = decode::each_page_item(&body, what, item).map_err(|e| self.redact(e))?;
-            paging.total_elements = info.total_elements;
-            paging.dropped.extend(self.scrubbed(dropped));
-            if page >= info.total_pages || info.items == 0 {
-                return Ok(paging);
-            }
-            if page >= max_pages {
-                paging.truncated = true;
-                return Ok(paging);
-            }
-            page += 1;
+        let page = |number: u32| request::search(&self.endpoint, search, filters, number, self.options.page_size);
+        let first = self.fetch(&page(1)).await?;
+        let (info, dropped) = decode::each_page_item(&first, what, item).map_err(|e| self.redact(e))?;
+        drop(first);
+        let mut paging =
+            Paging { total_elements: info.total_elements, truncated: false, dropped: self.scrubbed(dropped) };
+        if info.items == 0 || info.total_pages <= 1 {
+            return Ok(paging);
         }
+        let last = info.total_pages.min(max_pages.max(1));
+        paging.truncated = info.total_pages > last;
+        let requests: Vec<HttpRequest> = (2..=last).map(page).collect();
+        let tasks: Vec<Task<'_, Result<String, CoreError>>> =
+            requests.iter().map(|request| Box::pin(self.fetch(request)) as Task<'_, _>).collect();
+        for (number, body) in (2..).zip(run_all(tasks).await) {
+            let (_, mut dropped) = decode::each_page_item(&body?, what, item).map_err(|e| self.redact(e))?;
+            // Items are numbered across the whole search, not per page.
+            let offset = (number - 1) * self.options.page_size as usize;
+            dropped.iter_mut().for_each(|d| d.index += offset);
+            paging.dropped.extend(self.scrubbed(dropped));
+        }
+        Ok(paging)
     }
 
     /// A whole list answer decoded into view models, for the overview.

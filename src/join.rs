@@ -145,19 +145,26 @@ impl<'a> Joiner<'a> {
         });
     }
 
+    /// A literal topic: from its name search (with metrics) when the first page holds
+    /// it, else from the GET by name asked beside it. A failed search is the one
+    /// report (the GET was refused alike); a GET that finds nothing says not found.
     fn literal_topic(&mut self, cluster: &str, name: &str) {
         let resource = format!("topic {name}");
-        let by_name = Fetch::Topic { cluster: cluster.into(), name: name.into() };
         let Some(found) = self.topics_matching(cluster, TopicQuery::Named(name.into()), &resource, &|n| n == name)
         else {
             return;
         };
         if !found.is_empty() {
             self.add_topics(found);
-        } else if !self.answers.contains(&by_name) {
-            self.not_found(cluster, resource);
-        } else if let Some(Answer::Topic(topic)) = self.answer(&by_name, Some(cluster), &resource) {
-            self.add_topics(vec![(**topic).clone()]);
+            return;
+        }
+        let by_name = Fetch::Topic { cluster: cluster.into(), name: name.into() };
+        match self.answers.get(&by_name) {
+            Some(Ok(Answer::Topic(topic))) => self.add_topics(vec![(**topic).clone()]),
+            Some(Err(error)) if error.kind != ErrorKind::NotFound => {
+                self.answer(&by_name, Some(cluster), &resource);
+            }
+            _ => self.not_found(cluster, resource),
         }
     }
 

@@ -6,28 +6,28 @@
 
 use crate::annotations::EntityRefs;
 use crate::answers::{Answer, Answers};
-use crate::bounded::{run_bounded, Task};
+use crate::bounded::{run_all, Task};
 use crate::client::{Client, Transport};
 use crate::error::CoreError;
 use crate::join::{check_global_failure, join};
 use crate::plan::{self, Fetch};
 use crate::view::EntityOverview;
 
-/// Requests in flight at once; browsers allow six connections per host.
-pub const MAX_CONCURRENT: usize = 6;
-
-/// Asks the questions not answered yet, at most `MAX_CONCURRENT` at a time.
+/// Asks the questions not answered yet, all at once: one round of requests (what
+/// the user waits for is the number of rounds, each a trip through the proxy to Console).
 async fn ask<T: Transport>(client: &Client<T>, fetches: Vec<Fetch>, answers: &mut Answers) {
     let pending: Vec<Fetch> = fetches.into_iter().filter(|f| !answers.contains(f)).collect();
     let tasks: Vec<Task<'_, Result<Answer, CoreError>>> =
         pending.iter().map(|fetch| Box::pin(client.answer(fetch)) as Task<'_, _>).collect();
-    let results = run_bounded(tasks, MAX_CONCURRENT).await;
+    let results = run_all(tasks).await;
     for (fetch, result) in pending.into_iter().zip(results) {
         answers.insert(fetch, result);
     }
 }
 
-/// Plans, asks, joins, and links into Console.
+/// Plans, asks, joins, and links into Console. One round answers topics, consumer
+/// groups and clusters; applications need a second, for what their instances own.
+/// (A search spanning several pages adds one: see `Client::search`.)
 pub async fn entity_overview<T: Transport>(client: &Client<T>, refs: &EntityRefs) -> Result<EntityOverview, CoreError> {
     let mut answers = Answers::default();
     ask(client, plan::plan(refs), &mut answers).await;
@@ -37,7 +37,6 @@ pub async fn entity_overview<T: Transport>(client: &Client<T>, refs: &EntityRefs
         .flat_map(|application| plan::owned(application, answers.instances(application).unwrap_or_default()))
         .collect();
     ask(client, owned, &mut answers).await;
-    ask(client, answers.missed_literals(refs), &mut answers).await;
     check_global_failure(&answers)?;
     let mut overview = join(refs, &answers);
     if let Some(links) = client.links() {

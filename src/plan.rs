@@ -9,7 +9,8 @@ use crate::view::{ApplicationInstance, APPLICATION_LABEL};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TopicQuery {
     /// One topic by exact name: a name search limited to its first page (metrics come
-    /// along); when that page does not hold it, a GET by name follows.
+    /// along), asked beside a GET by name (`Fetch::Topic`) for when that page does not
+    /// hold it, so a literal never costs a second round.
     Named(String),
     NameContains(String),
     Label {
@@ -46,16 +47,22 @@ fn push_new(plan: &mut Vec<Fetch>, fetch: Fetch) {
     }
 }
 
-/// The requests that answer what the annotations name (first round). Applications
-/// need a second round, planned from their instances by `owned`.
+/// The requests that answer what the annotations name, all sent at once (the first
+/// round). Applications need a second round, planned from their instances by `owned`.
 pub fn plan(refs: &EntityRefs) -> Vec<Fetch> {
     let mut fetches = vec![Fetch::Clusters];
     for topic in &refs.topics {
-        let (cluster, query) = match topic {
-            TopicRef::Literal { cluster, name } => (cluster, TopicQuery::Named(name.clone())),
-            TopicRef::Prefix { cluster, prefix } => (cluster, TopicQuery::NameContains(prefix.clone())),
-        };
-        push_new(&mut fetches, Fetch::Topics { cluster: cluster.clone(), query });
+        match topic {
+            TopicRef::Literal { cluster, name } => {
+                let query = TopicQuery::Named(name.clone());
+                push_new(&mut fetches, Fetch::Topics { cluster: cluster.clone(), query });
+                push_new(&mut fetches, Fetch::Topic { cluster: cluster.clone(), name: name.clone() });
+            }
+            TopicRef::Prefix { cluster, prefix } => {
+                let query = TopicQuery::NameContains(prefix.clone());
+                push_new(&mut fetches, Fetch::Topics { cluster: cluster.clone(), query });
+            }
+        }
     }
     for GroupRef { cluster, name } in &refs.consumer_groups {
         push_new(&mut fetches, Fetch::Groups { cluster: cluster.clone(), contains: name.clone() });

@@ -78,6 +78,7 @@ fn plans_one_request_per_distinct_question() {
         vec![
             Fetch::Clusters,
             named("prod", "orders"),
+            Fetch::Topic { cluster: "prod".into(), name: "orders".into() },
             containing("prod", "click."),
             Fetch::Groups { cluster: "prod".into(), contains: "g1".into() },
             Fetch::Application("payments".into()),
@@ -116,33 +117,71 @@ fn joins_exact_matches_and_names_what_failed_where() {
 }
 
 #[test]
-fn a_literal_its_search_page_missed_is_read_by_name() {
-    let refs = refs(&[("conduktor.io/topics", "prod/orders, prod/gone")]);
-    let mut answers: Answers = [
+fn a_literal_its_search_page_missed_comes_from_the_get_by_name_asked_beside_it() {
+    let refs = refs(&[("conduktor.io/topics", "prod/orders, prod/gone, prod/direct")]);
+    let by_name = |name: &str| Fetch::Topic { cluster: "prod".into(), name: name.into() };
+    let answers: Answers = [
         (Fetch::Clusters, Ok(clusters(&["prod"]))),
         (named("prod", "orders"), Ok(truncated(search(&["a.orders", "b.orders"]), 500))),
+        (by_name("orders"), Ok(Answer::Topic(Box::new(topic("orders"))))),
         (named("prod", "gone"), Ok(truncated(search(&["a.gone"]), 500))),
+        (by_name("gone"), Err(CoreError::new(ErrorKind::NotFound, "404").with_status(404))),
+        (named("prod", "direct"), Ok(search(&["direct"]))),
+        (by_name("direct"), Err(CoreError::new(ErrorKind::Server, "500").with_status(500))),
     ]
     .into_iter()
     .collect();
-    let fallbacks = answers.missed_literals(&refs);
-    assert_eq!(
-        fallbacks,
-        vec![
-            Fetch::Topic { cluster: "prod".into(), name: "orders".into() },
-            Fetch::Topic { cluster: "prod".into(), name: "gone".into() }
-        ]
-    );
-    answers.insert(fallbacks[0].clone(), Ok(Answer::Topic(Box::new(topic("orders")))));
-    answers.insert(fallbacks[1].clone(), Err(CoreError::new(ErrorKind::NotFound, "404").with_status(404)));
     let overview = join(&refs, &answers);
-    assert_eq!(overview.topics.iter().map(|t| t.name.as_str()).collect::<Vec<_>>(), vec!["orders"]);
-    assert_eq!(overview.problems.len(), 1);
+    assert_eq!(overview.topics.iter().map(|t| t.name.as_str()).collect::<Vec<_>>(), vec!["orders", "direct"]);
     assert_eq!(
-        (overview.problems[0].kind, overview.problems[0].resource.as_deref()),
-        (ErrorKind::NotFound, Some("topic gone"))
+        overview.problems.iter().map(|p| (p.kind, p.resource.as_deref())).collect::<Vec<_>>(),
+        vec![(ErrorKind::NotFound, Some("topic gone"))],
+        "the GET of a topic its search found is not reported"
     );
     assert!(overview.truncations.is_empty(), "a literal's one-page search is not a truncated list");
+}
+
+#[test]
+fn one_round_for_topics_and_groups_two_for_an_application_and_pages_together() {
+    // Rounds as the transport sees them: a request of round n is sent before any
+    // answer of round n has been read, i.e. the Canned transport records them in order.
+    let c = client(payments_routes());
+    block_on(entity_overview(&c, &refs(&[("conduktor.io/application", "payments")]))).unwrap();
+    let sent: Vec<String> = c.transport().sent.borrow().iter().map(|r| r.url.clone()).collect();
+    assert_eq!(sent.len(), 6);
+    assert_eq!(c.transport().rounds(), 2, "{sent:?}");
+    assert!(
+        sent[..3].iter().all(|u| !u.contains("/v1/clusters/")),
+        "round 1: clusters, application, instances: {sent:?}"
+    );
+    assert!(sent[3..].iter().all(|u| u.contains("/v1/clusters/")), "round 2: what the instances own: {sent:?}");
+
+    let path = "/public/v1/clusters/prod/consumergroups";
+    let page_of =
+        |n: u32| format!(r#"{{"data":[{{"name":"g{n}"}}],"page":{n},"totalPages":12,"perPage":1,"totalElements":12}}"#);
+    let routes = (1..=12).map(|n| post(path, &format!(r#""page":{n},"#), 200, &page_of(n))).collect();
+    let c = support::client_with(
+        routes,
+        conduktor_card_core::options::Options { cache_ttl_ms: 0.0, max_pages: 4, ..Default::default() },
+    );
+    let list = block_on(c.consumer_groups_json("prod")).unwrap();
+    assert_eq!(
+        list.items,
+        r#"[{"name":"g1","cluster":"prod","indexed":true,"topics":[]},{"name":"g2","cluster":"prod","indexed":true,"topics":[]},{"name":"g3","cluster":"prod","indexed":true,"topics":[]},{"name":"g4","cluster":"prod","indexed":true,"topics":[]}]"#
+    );
+    assert!(list.info.truncated);
+    assert_eq!(c.transport().sent.borrow().len(), 4, "maxPages pages, no more");
+    assert_eq!(c.transport().rounds(), 2, "page 1, then pages 2 to 4 together");
+
+    let topics = refs(&[
+        ("conduktor.io/topics", "prod/orders, prod/click.*"),
+        ("conduktor.io/consumer-groups", "prod/g1"),
+        ("conduktor.io/clusters", "prod"),
+    ]);
+    let c = client(payments_routes());
+    let _ = block_on(entity_overview(&c, &topics));
+    assert_eq!(c.transport().sent.borrow().len(), 5, "clusters, the literal's search and GET, the prefix, the group");
+    assert_eq!(c.transport().rounds(), 1, "topics, groups and clusters: one round");
 }
 
 #[test]

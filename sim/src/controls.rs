@@ -113,6 +113,15 @@ pub struct LoggedRequest {
     pub token_fingerprint: Option<String>,
     pub response_bytes: Option<u64>,
     pub fault: bool,
+    /// When the request arrived and when its answer was ready (before the body was
+    /// sent), in milliseconds since the Unix epoch: which requests waited on others.
+    pub received_at: f64,
+    pub answered_at: f64,
+}
+
+/// Milliseconds since the Unix epoch, as a browser's `Date.now()` counts them.
+fn epoch_ms() -> f64 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0.0, |d| d.as_secs_f64() * 1000.0)
 }
 
 /// The test controls' state: a cheap handle, shared by the middleware and the
@@ -290,6 +299,7 @@ pub async fn middleware(State(controls): State<Controls>, request: Request, next
     if !controls.enabled || path.starts_with("/sim/") || request.method() == Method::OPTIONS {
         return next.run(request).await;
     }
+    let received_at = epoch_ms();
     let mut running = controls.in_flight.start();
     let method = request.method().clone();
     let query = request.uri().query().map(String::from);
@@ -314,6 +324,8 @@ pub async fn middleware(State(controls): State<Controls>, request: Request, next
         token_fingerprint,
         response_bytes: response.body().size_hint().exact(),
         fault: fault.is_some(),
+        received_at,
+        answered_at: epoch_ms(),
     });
     let delay =
         fault.as_ref().and_then(|f| f.body_delay_ms).map(|ms| Box::pin(tokio::time::sleep(Duration::from_millis(ms))));

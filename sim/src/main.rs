@@ -18,6 +18,7 @@ mod dev_key;
 mod error;
 mod idp;
 mod jwks;
+mod latency;
 mod logging;
 mod plan;
 mod rbac;
@@ -105,6 +106,10 @@ struct Args {
     /// with a 403 naming the Enterprise licence (Console 1.43 and later).
     #[arg(long, value_enum, default_value = "enterprise")]
     plan: plan::Plan,
+    /// Delay before each answer of Console's API, drawn uniformly from the range:
+    /// `80ms±20ms`, `150ms`, `50+-5` (milliseconds), as a network round trip adds.
+    #[arg(long, default_value = "0", value_name = "MS[±MS]")]
+    latency: latency::Latency,
 }
 
 type BoxError = Box<dyn std::error::Error + Send + Sync>;
@@ -156,6 +161,7 @@ async fn main() -> Result<(), BoxError> {
         users: users::Users::default(),
         cors_origins,
         plan: args.plan,
+        latency: args.latency,
     });
     tracing::warn!(
         issuer = %state.idp.issuer(),
@@ -170,6 +176,7 @@ async fn main() -> Result<(), BoxError> {
         groups_claim = %args.groups_claim,
         test_controls = args.test_controls,
         openapi = %args.openapi.as_ref().map_or("-".into(), |f| f.display().to_string()),
+        latency_ms = %format!("{}±{}", args.latency.base_ms, args.latency.jitter_ms),
         startup_ms = started.elapsed().as_millis() as u64,
         "conduktor-sim listening on http://{address}"
     );

@@ -49,7 +49,9 @@ pub fn router(state: Shared) -> Router {
         .route("/self-serve/v1/application-instance", get(api::list_instances))
         .route("/self-serve/v1/application-instance/{name}", get(api::get_instance))
         .route_layer(axum::middleware::from_fn_with_state(state.clone(), crate::plan::self_service));
-    let public = public.merge(self_service);
+    let public = public
+        .merge(self_service)
+        .route_layer(axum::middleware::from_fn_with_state(state.latency, crate::latency::middleware));
     let origins =
         if state.cors_origins.is_empty() { AllowOrigin::any() } else { AllowOrigin::list(state.cors_origins.clone()) };
     let cors = CorsLayer::new()

@@ -27,6 +27,8 @@ pub struct AppState {
     pub cors_origins: Vec<HeaderValue>,
     /// `--plan`: the Console licence played (the free plan refuses self-service reads).
     pub plan: crate::plan::Plan,
+    /// `--latency`: the delay before each API answer.
+    pub latency: crate::latency::Latency,
 }
 
 pub type Shared = Arc<AppState>;
@@ -66,5 +68,6 @@ pub fn test_app_state(test_controls: bool) -> AppState {
         users: Users::default(),
         cors_origins: vec![],
         plan: crate::plan::Plan::default(),
+        latency: crate::latency::Latency::default(),
     }
 }

@@ -49,15 +49,49 @@ pub fn post(path: &str, body_contains: &str, status: u16, answer: &str) -> Route
 }
 
 /// Answers from its routes (the first that matches); 404 with Console's body else.
+/// Each answer takes one turn of the executor, so requests sent together are in
+/// flight together, and `rounds()` tells how many rounds of requests a call made.
 #[derive(Default)]
 pub struct Canned {
     pub routes: Vec<Route>,
     pub sent: RefCell<Vec<HttpRequest>>,
+    /// For each request sent, how many answers had arrived before it was sent.
+    answered_before: RefCell<Vec<usize>>,
+    answered: std::cell::Cell<usize>,
+}
+
+impl Canned {
+    /// Sequential rounds: requests sent before any answer are round 1, those sent once
+    /// round 1 was answered round 2, and so on.
+    pub fn rounds(&self) -> usize {
+        let mut marks = self.answered_before.borrow().clone();
+        marks.dedup();
+        marks.len()
+    }
+}
+
+/// Pending once, then ready: an answer that is not there at once.
+struct Turn(bool);
+
+impl Future for Turn {
+    type Output = ();
+    fn poll(mut self: std::pin::Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+        if self.0 {
+            Poll::Ready(())
+        } else {
+            self.0 = true;
+            cx.waker().wake_by_ref();
+            Poll::Pending
+        }
+    }
 }
 
 impl Transport for Canned {
     async fn send(&self, request: &HttpRequest) -> Result<String, CoreError> {
         self.sent.borrow_mut().push(request.clone());
+        self.answered_before.borrow_mut().push(self.answered.get());
+        Turn(false).await;
+        self.answered.set(self.answered.get() + 1);
         let path = request.url.strip_prefix(PREFIX).unwrap_or(&request.url);
         let route = self.routes.iter().find(|r| {
             r.method == request.method
@@ -88,7 +122,7 @@ pub fn client(routes: Vec<Route>) -> Client<Canned> {
 pub fn client_with(routes: Vec<Route>, options: Options) -> Client<Canned> {
     let token = Token::parse(Some(TOKEN.into())).expect("a valid token");
     let endpoint = Endpoint::parse(Some(BASE.into()), options.proxy_path.clone()).expect("a valid base");
-    Client::new(Canned { routes, sent: RefCell::default() }, token, endpoint, options)
+    Client::new(Canned { routes, ..Canned::default() }, token, endpoint, options)
 }
 
 struct Noop;

@@ -571,10 +571,12 @@ async fn the_overview_reports_what_rbac_hides_beside_what_it_shows() {
         .iter()
         .map(|p| (get(&p, "kind").as_string().unwrap(), get(&p, "cluster").as_string().unwrap()))
         .collect();
+    // payments.orders on prod-eu: the search shows nothing, the GET by name asked beside
+    // it says why (RBAC); on staging the whole cluster is refused, and not listed.
     assert_eq!(
         problems,
         vec![
-            ("not-found".to_string(), "prod-eu".to_string()),
+            ("forbidden".to_string(), "prod-eu".to_string()),
             ("forbidden".to_string(), "staging".to_string()),
             ("not-found".to_string(), "staging".to_string()),
         ]

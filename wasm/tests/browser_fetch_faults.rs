@@ -138,7 +138,11 @@ async fn a_json_body_is_read_whatever_its_content_type_and_html_on_a_200_is_a_de
     let (kind, error) =
         rejection(fetch_application(token.into(), SIM_URL.into(), "clickstream".into(), options(&[])).await).await;
     assert_eq!(kind, "decode");
-    assert!(message(&error).contains("ends in /api"), "points at the proxy target: {}", message(&error));
+    assert!(
+        message(&error).contains("a web page instead of its API") && message(&error).contains("without /api"),
+        "points at the proxy target: {}",
+        message(&error)
+    );
 }
 
 #[wasm_bindgen_test]

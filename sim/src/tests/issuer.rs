@@ -65,6 +65,7 @@ async fn simulator_trusting(issuer: &str, username_claim: &str, groups_claim: &s
         users: Users::default(),
         cors_origins: vec![],
         plan: crate::plan::Plan::default(),
+        latency: crate::latency::Latency::default(),
     });
     (Sim(super::serve(router(state.clone())).await), state)
 }
