@@ -1,5 +1,5 @@
 import { createApiRef } from '@backstage/core-plugin-api';
-import type { EntityOverview, FetchOptions, KafkaCluster } from '../wasm/conduktor_card_core.js';
+import type { EntityOverview, FetchOptions, KafkaCluster, Topic } from '../wasm/conduktor_card_core.js';
 
 export type {
   Application,
@@ -17,6 +17,21 @@ export type {
   Topic,
   Truncation,
 } from '../wasm/conduktor_card_core.js';
+
+/** A tag Console's v1 topic search puts on a topic; `color` is a validated hex colour or absent. */
+export interface TopicTag {
+  id: string;
+  name: string;
+  color?: string;
+}
+
+/**
+ * A topic as the card reads it. Until the core-stack branch lands, the two fields its
+ * serde core adds are declared here, optional, so the card works with either core:
+ * `tags` (Console's topic tags) and `indexed` (false when Console has not indexed the
+ * topic yet, so only its name and cluster are known). Absent `indexed` means indexed.
+ */
+export type TopicView = Topic & { tags?: TopicTag[]; indexed?: boolean };
 
 /** Per-call options the card passes; the token and proxy base are the client's job. */
 export type ConduktorCallOptions = Pick<FetchOptions, 'signal' | 'timeoutMs' | 'refresh'>;
