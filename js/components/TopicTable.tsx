@@ -1,51 +1,131 @@
-import { Table, type TableColumn } from '@backstage/core-components';
-import Typography from '@material-ui/core/Typography';
-import type { Topic } from '../api/types.js';
-import { formatBytes, formatCount, formatRetention } from '../format.js';
-import { NameCell } from './NameCell.js';
+import { useMemo } from 'react';
+import { Cell, Tag, TagGroup } from '@backstage/ui';
+import type { TopicTag, TopicView } from '../api/types.js';
+import { formatBytes, formatCount, formatDateTime, formatRate, formatRetention } from '../format.js';
+import { DataTable, type DataColumn } from './DataTable.js';
+import { nameCell, shownOf, Swatch, valueCell } from './cells.js';
 
-const columns: TableColumn<Topic>[] = [
+type TopicRow = TopicView & { id: string };
+
+/** Console has not indexed it yet: name and cluster only. Absent `indexed` (today's core) means indexed. */
+const isIndexed = (topic: TopicView) => topic.indexed !== false;
+const metric = <V,>(topic: TopicView, value: V | undefined) => (isIndexed(topic) ? value : undefined);
+
+const name: DataColumn<TopicRow> = {
+  id: 'name',
+  label: 'Topic',
+  isRowHeader: true,
+  minWidth: 220,
+  sortValue: t => t.name,
+  cell: t => (
+    nameCell({ name: t.name, link: t.consoleLink, caption: isIndexed(t) ? t.cluster : `${t.cluster} · not indexed yet` })
+  ),
+};
+
+const number = (
+  id: string,
+  label: string,
+  value: (t: TopicView) => number | undefined,
+  format: (n: number | undefined) => string,
+): DataColumn<TopicRow> => ({
+  id,
+  label,
+  minWidth: 110,
+  sortValue: t => metric(t, value(t)),
+  cell: t => valueCell(format(metric(t, value(t)))),
+});
+
+const partitions = number('partitions', 'Partitions', t => t.partitions, n => (n === undefined ? '—' : String(n)));
+const size = number('size', 'Size', t => t.sizeBytes, formatBytes);
+
+const FULL_COLUMNS: DataColumn<TopicRow>[] = [
+  name,
+  partitions,
+  number('replication', 'Replication', t => t.replicationFactor, n => (n === undefined ? '—' : String(n))),
   {
-    title: 'Topic',
-    field: 'name',
-    highlight: true,
-    render: topic => (
-      <NameCell
-        name={topic.name}
-        cluster={topic.cluster}
-        detail={topic.ownerApplication ?? undefined}
-        link={topic.consoleLink}
-      />
-    ),
+    ...number('retention', 'Retention', t => t.retentionMs, formatRetention),
+    // -1 is unlimited: longest of all.
+    sortValue: t => metric(t, t.retentionMs === -1 ? Number.POSITIVE_INFINITY : t.retentionMs),
   },
   {
-    title: 'Partitions × RF',
-    field: 'partitions',
-    render: t => `${t.partitions ?? '—'} × ${t.replicationFactor ?? '—'}`,
+    id: 'cleanup',
+    label: 'Cleanup policy',
+    minWidth: 130,
+    sortValue: t => metric(t, t.cleanupPolicy),
+    cell: t => valueCell(metric(t, t.cleanupPolicy) ?? '—'),
+  },
+  number('minIsr', 'Min ISR', t => t.minInsyncReplicas, n => (n === undefined ? '—' : String(n))),
+  number('records', 'Records', t => t.recordCount, formatCount),
+  size,
+  number('produceRate', 'Produce rate', t => t.produceRate, formatRate),
+  {
+    id: 'lastActivity',
+    label: 'Last activity',
+    minWidth: 170,
+    sortValue: t => {
+      const time = Date.parse(metric(t, t.lastActivityAt) ?? '');
+      return Number.isFinite(time) ? time : undefined;
+    },
+    cell: t => valueCell(formatDateTime(metric(t, t.lastActivityAt))),
   },
   {
-    title: 'Retention',
-    field: 'retentionMs',
-    render: t => (
-      <>
-        <Typography variant="body2">{formatRetention(t.retentionMs)}</Typography>
-        <Typography variant="caption" color="textSecondary">
-          {t.cleanupPolicy ?? ''}
-        </Typography>
-      </>
-    ),
+    id: 'tags',
+    label: 'Tags',
+    minWidth: 160,
+    sortValue: t => (t.tags?.length ? t.tags.map(tag => tag.name).join(', ') : undefined),
+    cell: t => tagsCell(t.name, t.tags ?? []),
   },
-  { title: 'Records', field: 'recordCount', type: 'numeric', render: t => formatCount(t.recordCount) },
-  { title: 'Size', field: 'sizeBytes', type: 'numeric', render: t => formatBytes(t.sizeBytes) },
+  {
+    id: 'owner',
+    label: 'Application',
+    minWidth: 140,
+    sortValue: t => t.ownerApplication,
+    cell: t => valueCell(t.ownerApplication ?? '—'),
+  },
 ];
 
-export function TopicTable({ topics }: { topics: Topic[] }) {
+/** The card's few columns: what fits in half the overview. */
+const SUMMARY_COLUMNS: DataColumn<TopicRow>[] = [{ ...name, minWidth: undefined }, { ...partitions, minWidth: undefined }, { ...size, minWidth: undefined }];
+
+/** Console's topic tags: the name is the text, the colour only a swatch beside it. */
+function tagsCell(topic: string, tags: TopicTag[]) {
+  if (tags.length === 0) return valueCell('—');
   return (
-    <Table<Topic>
-      title="Topics"
-      columns={columns}
-      data={topics}
-      options={{ paging: topics.length > 10, pageSize: 10, search: topics.length > 10, padding: 'dense' }}
+    <Cell>
+      <TagGroup aria-label={`Tags of ${topic}`}>
+        {tags.map(tag => (
+          <Tag key={tag.id} id={tag.id} size="small" icon={<Swatch color={tag.color} />}>
+            {tag.name}
+          </Tag>
+        ))}
+      </TagGroup>
+    </Cell>
+  );
+}
+
+export function TopicTable({
+  topics,
+  total,
+  variant,
+}: {
+  topics: TopicView[];
+  /** How many there are when `topics` is the card's first few. */
+  total?: number;
+  variant: 'summary' | 'full';
+}) {
+  const rows = useMemo(() => topics.map(t => ({ ...t, id: `${t.cluster}/${t.name}` })), [topics]);
+  const full = variant === 'full';
+  return (
+    <DataTable<TopicRow>
+      title={shownOf('Topics', rows.length, total)}
+      headingLevel={full ? 'h3' : 'h4'}
+      testId="conduktor-topics"
+      rows={rows}
+      columns={full ? FULL_COLUMNS : SUMMARY_COLUMNS}
+      filterText={full ? t => [t.name, t.cluster, t.ownerApplication, t.cleanupPolicy, ...(t.tags ?? []).map(tag => tag.name)].join(' ') : undefined}
+      pageSize={full ? 20 : undefined}
+      initialSort={{ column: 'name', direction: 'ascending' }}
+      noun="topics"
     />
   );
 }

@@ -1,0 +1,128 @@
+import { useCallback, useId, useMemo, type ReactElement } from 'react';
+import {
+  Flex,
+  SearchField,
+  Table,
+  Text,
+  useTable,
+  type ColumnConfig,
+  type SortDescriptor,
+  type TableItem,
+} from '@backstage/ui';
+
+/** A column: its cell (a BUI Cell/CellText), and the value it sorts by when sortable. */
+export interface DataColumn<T extends TableItem> {
+  id: string;
+  label: string;
+  cell: (row: T) => ReactElement;
+  /** Sortable when given; missing values sort last in both directions. */
+  sortValue?: (row: T) => string | number | undefined;
+  isRowHeader?: boolean;
+  /** Pixels; set on every column of a wide table, so it scrolls instead of squeezing. */
+  minWidth?: number;
+}
+
+export interface DataTableProps<T extends TableItem> {
+  /** The table's heading: its accessible name, and the filter field's. */
+  title: string;
+  /** Heading level in the page's outline (the card's sections sit under its h3). */
+  headingLevel?: 'h3' | 'h4';
+  rows: T[];
+  columns: DataColumn<T>[];
+  /** The text a row is filtered by; the table has a filter field when given. */
+  filterText?: (row: T) => string;
+  /** Rows per page; the table pages only when it has more rows. */
+  pageSize?: number;
+  initialSort?: SortDescriptor;
+  /** Plural of what the rows are ("topics"), for the empty states. */
+  noun: string;
+  testId?: string;
+}
+
+/**
+ * Backstage UI's table for complete, client-side data: sorting by each column's
+ * `sortValue`, a filter field over `filterText`, paging beyond `pageSize`. Under a
+ * heading that names it, since BUI's table takes no label of its own.
+ */
+export function DataTable<T extends TableItem>({
+  title,
+  headingLevel = 'h3',
+  rows,
+  columns,
+  filterText,
+  pageSize,
+  initialSort,
+  noun,
+  testId,
+}: DataTableProps<T>) {
+  const headingId = useId();
+  const sortFn = useCallback(
+    (items: T[], sort: SortDescriptor) => {
+      const value = columns.find(c => c.id === sort.column)?.sortValue;
+      return value ? sortRows(items, value, sort.direction === 'descending' ? -1 : 1) : items;
+    },
+    [columns],
+  );
+  const searchFn = useCallback(
+    (items: T[], search: string) => {
+      const needle = search.trim().toLowerCase();
+      return needle && filterText ? items.filter(row => filterText(row).toLowerCase().includes(needle)) : items;
+    },
+    [filterText],
+  );
+  const paged = pageSize !== undefined && rows.length > pageSize;
+  const { tableProps, search } = useTable<T>({
+    mode: 'complete',
+    data: rows,
+    sortFn,
+    searchFn,
+    initialSort,
+    paginationOptions: paged ? { pageSize, showPageSizeOptions: false } : { type: 'none' },
+  });
+  const columnConfig = useMemo<ColumnConfig<T>[]>(
+    () =>
+      columns.map(column => ({
+        id: column.id,
+        label: column.label,
+        cell: column.cell,
+        isSortable: column.sortValue !== undefined,
+        isRowHeader: column.isRowHeader,
+        minWidth: column.minWidth,
+      })),
+    [columns],
+  );
+
+  return (
+    <section aria-labelledby={headingId} data-testid={testId}>
+      <Flex justify="between" align="center" gap="3" mb="2" style={{ flexWrap: 'wrap' }}>
+        <Text as={headingLevel} id={headingId} variant="title-x-small" weight="bold">
+          {title}
+        </Text>
+        {filterText && (
+          <SearchField
+            aria-label={`Filter ${title.toLowerCase()}`}
+            placeholder="Filter"
+            size="small"
+            value={search.value}
+            onChange={search.onChange}
+          />
+        )}
+      </Flex>
+      <Table<T>
+        columnConfig={columnConfig}
+        {...tableProps}
+        emptyState={<Text as="p">{rows.length === 0 ? `No ${noun} to show.` : `No ${noun} match the filter.`}</Text>}
+      />
+    </section>
+  );
+}
+
+function sortRows<T>(items: T[], value: (row: T) => string | number | undefined, direction: 1 | -1): T[] {
+  return [...items].sort((a, b) => {
+    const x = value(a);
+    const y = value(b);
+    if (x === undefined || y === undefined) return x === y ? 0 : x === undefined ? 1 : -1;
+    const order = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y));
+    return order * direction;
+  });
+}
