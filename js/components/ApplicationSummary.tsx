@@ -6,10 +6,10 @@ import { ResourceLink } from './ResourceLink.js';
 export function ApplicationSummary({ applications }: { applications: ApplicationOverview[] }) {
   return (
     <section aria-label="Applications" data-testid="conduktor-applications">
-      <Text as="h4" variant="title-x-small" weight="bold">
+      <Text as="h4" variant="body-large" weight="bold">
         {applications.length === 1 ? 'Application' : 'Applications'}
       </Text>
-      <Flex direction="column" gap="1" mt="2">
+      <Flex direction="column" gap="1" mt="1">
         {applications.map(({ name, application, instances }) => {
           const details = [
             application?.owner && `owned by ${application.owner}`,
@@ -18,7 +18,7 @@ export function ApplicationSummary({ applications }: { applications: Application
           return (
             <Flex key={name} align="baseline" gap="2" style={{ flexWrap: 'wrap' }}>
               <ResourceLink name={application?.title ?? name} link={application?.consoleLink} />
-              <Text as="span" variant="body-small" color="secondary">
+              <Text as="span" variant="body-small">
                 {details.join(' · ')}
               </Text>
             </Flex>

@@ -14,7 +14,7 @@ import { TopicTable } from './TopicTable.js';
 import { useConduktorSettings, type ConduktorSettings } from './useConduktorSettings.js';
 
 /** Rows of each kind the card shows; the Kafka tab has the rest. */
-export const CARD_ROWS = 5;
+export const CARD_ROWS = 3;
 
 export interface ConduktorCardProps {
   /** Kept for existing legacy pages: the card always fills its grid cell, as Backstage UI cards do. */

@@ -34,7 +34,7 @@ const health: DataColumn<GroupRow> = {
 const lag: DataColumn<GroupRow> = {
   id: 'lag',
   label: 'Lag',
-  minWidth: 100,
+  minWidth: 110,
   sortValue: g => (g.indexed ? g.overallLag : undefined),
   cell: g => valueCell(g.indexed ? formatCount(g.overallLag) : '—'),
 };
@@ -52,7 +52,7 @@ const FULL_COLUMNS: DataColumn<GroupRow>[] = [
   {
     id: 'members',
     label: 'Members',
-    minWidth: 100,
+    minWidth: 130,
     sortValue: g => (g.indexed ? g.members : undefined),
     cell: g => valueCell(g.indexed ? formatCount(g.members) : '—'),
   },
@@ -60,7 +60,7 @@ const FULL_COLUMNS: DataColumn<GroupRow>[] = [
   {
     id: 'maxLag',
     label: 'Max lag time',
-    minWidth: 120,
+    minWidth: 150,
     sortValue: g => (g.indexed ? g.maxLagSeconds : undefined),
     cell: g => valueCell(g.indexed ? formatDuration(g.maxLagSeconds) : '—'),
   },

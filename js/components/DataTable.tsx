@@ -94,8 +94,8 @@ export function DataTable<T extends TableItem>({
 
   return (
     <section aria-labelledby={headingId} data-testid={testId}>
-      <Flex justify="between" align="center" gap="3" mb="2" style={{ flexWrap: 'wrap' }}>
-        <Text as={headingLevel} id={headingId} variant="title-x-small" weight="bold">
+      <Flex justify="between" align="center" gap="3" mb="1" style={{ flexWrap: 'wrap' }}>
+        <Text as={headingLevel} id={headingId} variant={headingLevel === 'h3' ? 'title-x-small' : 'body-large'} weight="bold">
           {title}
         </Text>
         {filterText && (

@@ -59,7 +59,7 @@ export function OverviewFrame({ title, annotations, settings, testId, loadingRow
       </CardBody>
       <CardFooter>
         <Flex justify="between" align="center" gap="3" style={{ flexWrap: 'wrap', width: '100%' }}>
-          <Text as="span" variant="body-small" color="secondary">
+          <Text as="span" variant="body-small">
             {state.status === 'loaded' ? `Updated ${state.updatedAt.toLocaleTimeString()}` : ''}
           </Text>
           <Flex align="center" gap="4" style={{ flexWrap: 'wrap' }}>

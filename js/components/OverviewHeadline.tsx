@@ -18,7 +18,7 @@ export function OverviewHeadline({ overview, thresholds }: { overview: EntityOve
   const worst = worstLag(consumerGroups, thresholds);
   return (
     <Flex align="center" gap="3" data-testid="conduktor-headline" style={{ flexWrap: 'wrap', rowGap: 'var(--bui-space-1)' }}>
-      <Text as="span" variant="body-medium" color="secondary">
+      <Text as="span" variant="body-medium">
         {counts}
       </Text>
       {worst && (

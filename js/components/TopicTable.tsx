@@ -25,43 +25,44 @@ const name: DataColumn<TopicRow> = {
 const number = (
   id: string,
   label: string,
+  minWidth: number,
   value: (t: TopicView) => number | undefined,
   format: (n: number | undefined) => string,
 ): DataColumn<TopicRow> => ({
   id,
   label,
-  minWidth: 110,
+  minWidth,
   sortValue: t => metric(t, value(t)),
   cell: t => valueCell(format(metric(t, value(t)))),
 });
 
-const partitions = number('partitions', 'Partitions', t => t.partitions, n => (n === undefined ? '—' : String(n)));
-const size = number('size', 'Size', t => t.sizeBytes, formatBytes);
+const partitions = number('partitions', 'Partitions', 130, t => t.partitions, n => (n === undefined ? '—' : String(n)));
+const size = number('size', 'Size', 100, t => t.sizeBytes, formatBytes);
 
 const FULL_COLUMNS: DataColumn<TopicRow>[] = [
   name,
   partitions,
-  number('replication', 'Replication', t => t.replicationFactor, n => (n === undefined ? '—' : String(n))),
+  number('replication', 'Replication', 140, t => t.replicationFactor, n => (n === undefined ? '—' : String(n))),
   {
-    ...number('retention', 'Retention', t => t.retentionMs, formatRetention),
+    ...number('retention', 'Retention', 130, t => t.retentionMs, formatRetention),
     // -1 is unlimited: longest of all.
     sortValue: t => metric(t, t.retentionMs === -1 ? Number.POSITIVE_INFINITY : t.retentionMs),
   },
   {
     id: 'cleanup',
     label: 'Cleanup policy',
-    minWidth: 130,
+    minWidth: 160,
     sortValue: t => metric(t, t.cleanupPolicy),
     cell: t => valueCell(metric(t, t.cleanupPolicy) ?? '—'),
   },
-  number('minIsr', 'Min ISR', t => t.minInsyncReplicas, n => (n === undefined ? '—' : String(n))),
-  number('records', 'Records', t => t.recordCount, formatCount),
+  number('minIsr', 'Min ISR', 110, t => t.minInsyncReplicas, n => (n === undefined ? '—' : String(n))),
+  number('records', 'Records', 120, t => t.recordCount, formatCount),
   size,
-  number('produceRate', 'Produce rate', t => t.produceRate, formatRate),
+  number('produceRate', 'Produce rate', 150, t => t.produceRate, formatRate),
   {
     id: 'lastActivity',
     label: 'Last activity',
-    minWidth: 170,
+    minWidth: 180,
     sortValue: t => {
       const time = Date.parse(metric(t, t.lastActivityAt) ?? '');
       return Number.isFinite(time) ? time : undefined;
@@ -71,14 +72,14 @@ const FULL_COLUMNS: DataColumn<TopicRow>[] = [
   {
     id: 'tags',
     label: 'Tags',
-    minWidth: 160,
+    minWidth: 170,
     sortValue: t => (t.tags?.length ? t.tags.map(tag => tag.name).join(', ') : undefined),
     cell: t => tagsCell(t.name, t.tags ?? []),
   },
   {
     id: 'owner',
     label: 'Application',
-    minWidth: 140,
+    minWidth: 150,
     sortValue: t => t.ownerApplication,
     cell: t => valueCell(t.ownerApplication ?? '—'),
   },

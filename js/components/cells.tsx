@@ -22,12 +22,13 @@ export function nameCell(props: NameProps) {
   );
 }
 
+/** The caption is smaller, not greyer: Backstage UI's secondary text colour falls below AA contrast on dark cards. */
 export function NameWithCaption({ name, link, caption }: NameProps) {
   return (
     <Flex direction="column" gap="0.5" style={{ minWidth: 0 }}>
       <ResourceLink name={name} link={link} />
       {caption && (
-        <Text as="span" variant="body-small" color="secondary">
+        <Text as="span" variant="body-small">
           {caption}
         </Text>
       )}
