@@ -36,6 +36,12 @@ export function ConduktorContent() {
   );
 }
 
+/**
+ * Backstage UI greys the unselected tabs with its secondary colour, which on a dark
+ * card is below AA contrast (4.0:1); the underline marks the selected one instead.
+ */
+const TAB_TEXT = { color: 'var(--bui-fg-primary)' };
+
 function ContentBody({ overview, entityName, settings }: { overview: EntityOverview; entityName: string; settings: ConduktorSettings }) {
   const { clusters, topics, consumerGroups, applications } = overview;
   const instances = applications.reduce((n, a) => n + a.instances.length, 0);
@@ -45,10 +51,10 @@ function ContentBody({ overview, entityName, settings }: { overview: EntityOverv
       {!isNoAccess(overview) && (
         <Tabs defaultSelectedKey={consumerGroups.length > 0 && topics.length === 0 ? 'consumer-groups' : 'topics'}>
           <TabList aria-label="Kafka resources">
-            <Tab id="topics">{`Topics (${topics.length})`}</Tab>
-            <Tab id="consumer-groups">{`Consumer groups (${consumerGroups.length})`}</Tab>
-            <Tab id="applications">{`Applications (${instances} ${instances === 1 ? 'instance' : 'instances'})`}</Tab>
-            <Tab id="clusters">{`Clusters (${clusters.length})`}</Tab>
+            <Tab id="topics" style={TAB_TEXT}>{`Topics (${topics.length})`}</Tab>
+            <Tab id="consumer-groups" style={TAB_TEXT}>{`Consumer groups (${consumerGroups.length})`}</Tab>
+            <Tab id="applications" style={TAB_TEXT}>{`Applications (${instances} ${instances === 1 ? 'instance' : 'instances'})`}</Tab>
+            <Tab id="clusters" style={TAB_TEXT}>{`Clusters (${clusters.length})`}</Tab>
           </TabList>
           <TabPanel id="topics">
             <TopicTable topics={topics} variant="full" />
