@@ -90,6 +90,8 @@ describe('ConduktorCard', () => {
     expect(screen.queryByRole('table')).toBeNull();
     expect(screen.queryByRole('grid')).toBeNull();
     expect(screen.queryByTestId('conduktor-applications')).toBeNull();
+    expect(screen.queryByTestId('conduktor-headline')).toBeNull();
+    expect(screen.queryByRole('link', { name: /Kafka tab/ })).toBeNull();
     expect(document.body.textContent?.match(/does not allow you/g) ?? []).toHaveLength(0);
   });
 

@@ -3,6 +3,7 @@ import { useApi } from '@backstage/core-plugin-api';
 import { Alert, Card, CardBody, CardFooter, CardHeader, Flex, Link, Text } from '@backstage/ui';
 import { RiArrowRightLine, RiExternalLinkLine } from '@remixicon/react';
 import { conduktorApiRef, type EntityOverview } from '../api/types.js';
+import { isNoAccess } from '../problems.js';
 import { ConduktorErrorPanel } from './ConduktorErrorPanel.js';
 import { LoadingState, RefreshButton } from './loadStates.js';
 import { OverviewHeadline } from './OverviewHeadline.js';
@@ -15,7 +16,7 @@ export interface OverviewFrameProps {
   settings: ConduktorSettings;
   testId: string;
   loadingRows: number;
-  /** The Kafka tab, linked from the footer (the card's). */
+  /** The Kafka tab, linked from the footer (the card's), unless Console refused everything. */
   tabHref?: string;
   /** What loaded. */
   children: (overview: EntityOverview) => ReactNode;
@@ -69,7 +70,7 @@ export function OverviewFrame({ title, annotations, settings, testId, loadingRow
                 <RiExternalLinkLine aria-hidden="true" size={16} style={{ verticalAlign: 'text-bottom' }} />
               </Link>
             )}
-            {tabHref && (
+            {tabHref && !(state.status === 'loaded' && isNoAccess(state.overview)) && (
               <Link href={tabHref} variant="body-medium" weight="bold">
                 Everything in the Kafka tab <RiArrowRightLine aria-hidden="true" size={16} style={{ verticalAlign: 'text-bottom' }} />
               </Link>
