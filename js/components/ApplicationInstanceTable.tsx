@@ -83,11 +83,11 @@ export function ApplicationInstanceTable({ applications }: { applications: Appli
   return (
     <DataTable<InstanceRow>
       title="Application instances"
+      variant="full"
       testId="conduktor-application-instances"
       rows={rows}
       columns={COLUMNS}
       filterText={i => [i.title, i.name, i.cluster, i.serviceAccount, ...i.resources.map(describeResource)].join(' ')}
-      pageSize={20}
       initialSort={{ column: 'instance', direction: 'ascending' }}
       noun="application instances"
     />

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { Cell, Flex, Tag, TagGroup, Text } from '@backstage/ui';
 import type { KafkaCluster } from '../api/types.js';
 import { DataTable, type DataColumn } from './DataTable.js';
-import { NameWithCaption, shownOf, Swatch, valueCell } from './cells.js';
+import { NameWithCaption, Swatch, valueCell } from './cells.js';
 
 type ClusterRow = KafkaCluster & { id: string };
 
@@ -88,16 +88,16 @@ export function ClusterTable({
   variant: 'summary' | 'full';
 }) {
   const rows = useMemo(() => clusters.map(c => ({ ...c, id: c.name })), [clusters]);
-  const full = variant === 'full';
   return (
     <DataTable<ClusterRow>
-      title={shownOf('Clusters', rows.length, total)}
-      headingLevel={full ? 'h3' : 'h4'}
+      title="Clusters"
+      variant={variant}
       testId="conduktor-clusters"
       rows={rows}
-      columns={full ? FULL_COLUMNS : SUMMARY_COLUMNS}
-      filterText={full ? c => [c.displayName, c.name, c.bootstrapServers, ...Object.entries(c.labels).flat()].join(' ') : undefined}
-      pageSize={full ? 20 : undefined}
+      total={total}
+      columns={FULL_COLUMNS}
+      summaryColumns={SUMMARY_COLUMNS}
+      filterText={c => [c.displayName, c.name, c.bootstrapServers, ...Object.entries(c.labels).flat()].join(' ')}
       initialSort={{ column: 'name', direction: 'ascending' }}
       noun="clusters"
     />

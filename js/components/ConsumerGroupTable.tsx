@@ -5,7 +5,7 @@ import { formatCount, formatDuration } from '../format.js';
 import { LAG_STATUSES, lagHealth, type LagHealth, type LagThresholds } from '../lag.js';
 import { DataTable, type DataColumn } from './DataTable.js';
 import { LagHealthLabel } from './LagHealthLabel.js';
-import { nameCell, shownOf, valueCell } from './cells.js';
+import { nameCell, valueCell } from './cells.js';
 
 type GroupRow = ConsumerGroup & { id: string; health: LagHealth };
 
@@ -91,16 +91,16 @@ export function ConsumerGroupTable({
     () => groups.map(g => ({ ...g, id: `${g.cluster}/${g.name}`, health: lagHealth(g, thresholds) })),
     [groups, thresholds],
   );
-  const full = variant === 'full';
   return (
     <DataTable<GroupRow>
-      title={shownOf('Consumer groups', rows.length, total)}
-      headingLevel={full ? 'h3' : 'h4'}
+      title="Consumer groups"
+      variant={variant}
       testId="conduktor-consumer-groups"
       rows={rows}
-      columns={full ? FULL_COLUMNS : SUMMARY_COLUMNS}
-      filterText={full ? g => [g.name, g.cluster, g.state, g.health.label, ...g.topics].join(' ') : undefined}
-      pageSize={full ? 20 : undefined}
+      total={total}
+      columns={FULL_COLUMNS}
+      summaryColumns={SUMMARY_COLUMNS}
+      filterText={g => [g.name, g.cluster, g.state, g.health.label, ...g.topics].join(' ')}
       initialSort={{ column: 'health', direction: 'ascending' }}
       noun="consumer groups"
     />

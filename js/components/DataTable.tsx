@@ -22,17 +22,24 @@ export interface DataColumn<T extends TableItem> {
   minWidth?: number;
 }
 
+/** Rows per page of the tab's full tables. */
+export const PAGE_SIZE = 20;
+
 export interface DataTableProps<T extends TableItem> {
   /** The table's heading: its accessible name, and the filter field's. */
   title: string;
-  /** Heading level in the page's outline (the card's sections sit under its h3). */
-  headingLevel?: 'h3' | 'h4';
+  /**
+   * `full` (the tab): every column, a filter field, pages of PAGE_SIZE rows.
+   * `summary` (the card): `summaryColumns`, a smaller heading under the card's.
+   */
+  variant: 'summary' | 'full';
   rows: T[];
+  /** How many there are when `rows` are the card's first few: the heading says "3 of 8". */
+  total?: number;
   columns: DataColumn<T>[];
-  /** The text a row is filtered by; the table has a filter field when given. */
+  summaryColumns?: DataColumn<T>[];
+  /** The text a full table's rows are filtered by. */
   filterText?: (row: T) => string;
-  /** Rows per page; the table pages only when it has more rows. */
-  pageSize?: number;
   initialSort?: SortDescriptor;
   /** Plural of what the rows are ("topics"), for the empty states. */
   noun: string;
@@ -41,20 +48,17 @@ export interface DataTableProps<T extends TableItem> {
 
 /**
  * Backstage UI's table for complete, client-side data: sorting by each column's
- * `sortValue`, a filter field over `filterText`, paging beyond `pageSize`. Under a
+ * `sortValue`, a filter field over `filterText`, paging beyond PAGE_SIZE. Under a
  * heading that names it, since BUI's table takes no label of its own.
  */
-export function DataTable<T extends TableItem>({
-  title,
-  headingLevel = 'h3',
-  rows,
-  columns,
-  filterText,
-  pageSize,
-  initialSort,
-  noun,
-  testId,
-}: DataTableProps<T>) {
+export function DataTable<T extends TableItem>(props: DataTableProps<T>) {
+  const { variant, rows, total, initialSort, noun, testId } = props;
+  const full = variant === 'full';
+  const columns = full ? props.columns : props.summaryColumns ?? props.columns;
+  const filterText = full ? props.filterText : undefined;
+  const pageSize = full ? PAGE_SIZE : undefined;
+  const headingLevel = full ? 'h3' : 'h4';
+  const title = total !== undefined && total > rows.length ? `${props.title} (${rows.length} of ${total})` : props.title;
   const headingId = useId();
   const sortFn = useCallback(
     (items: T[], sort: SortDescriptor) => {

@@ -3,7 +3,7 @@ import { Cell, Tag, TagGroup } from '@backstage/ui';
 import type { TopicTag, TopicView } from '../api/types.js';
 import { formatBytes, formatCount, formatDateTime, formatRate, formatRetention } from '../format.js';
 import { DataTable, type DataColumn } from './DataTable.js';
-import { nameCell, shownOf, Swatch, valueCell } from './cells.js';
+import { nameCell, Swatch, valueCell } from './cells.js';
 
 type TopicRow = TopicView & { id: string };
 
@@ -115,16 +115,16 @@ export function TopicTable({
   variant: 'summary' | 'full';
 }) {
   const rows = useMemo(() => topics.map(t => ({ ...t, id: `${t.cluster}/${t.name}` })), [topics]);
-  const full = variant === 'full';
   return (
     <DataTable<TopicRow>
-      title={shownOf('Topics', rows.length, total)}
-      headingLevel={full ? 'h3' : 'h4'}
+      title="Topics"
+      variant={variant}
       testId="conduktor-topics"
       rows={rows}
-      columns={full ? FULL_COLUMNS : SUMMARY_COLUMNS}
-      filterText={full ? t => [t.name, t.cluster, t.ownerApplication, t.cleanupPolicy, ...(t.tags ?? []).map(tag => tag.name)].join(' ') : undefined}
-      pageSize={full ? 20 : undefined}
+      total={total}
+      columns={FULL_COLUMNS}
+      summaryColumns={SUMMARY_COLUMNS}
+      filterText={t => [t.name, t.cluster, t.ownerApplication, t.cleanupPolicy, ...(t.tags ?? []).map(tag => tag.name)].join(' ')}
       initialSort={{ column: 'name', direction: 'ascending' }}
       noun="topics"
     />

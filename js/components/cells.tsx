@@ -49,7 +49,3 @@ export function Swatch({ color }: { color?: string }) {
   );
 }
 
-/** A section title, saying when the card shows only the first few: "Topics (5 of 8)". */
-export function shownOf(title: string, shown: number, total?: number): string {
-  return total !== undefined && total > shown ? `${title} (${shown} of ${total})` : title;
-}
