@@ -43,6 +43,18 @@ export interface Config {
      */
     requestTimeoutMs?: number;
     /**
+     * When a consumer group's lag shows as a warning and as an error, from the age of
+     * its oldest unconsumed record (Console's maxLagTimeInSeconds). A group with no
+     * records behind is healthy whatever its age.
+     * @visibility frontend
+     */
+    lag?: {
+      /** Seconds behind from which a group is a warning (default 60). @visibility frontend */
+      warnAfterSeconds?: number;
+      /** Seconds behind from which a group is an error (default 600, never below warnAfterSeconds). @visibility frontend */
+      errorAfterSeconds?: number;
+    };
+    /**
      * Conduktor Console's address (https://…). When set, the card links its
      * header and every cluster, topic, consumer group and application into Console.
      * @visibility frontend

@@ -1,9 +1,10 @@
 import { compatWrapper } from '@backstage/core-compat-api';
 import { ApiBlueprint, configApiRef, createFrontendPlugin, discoveryApiRef } from '@backstage/frontend-plugin-api';
-import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import { EntityCardBlueprint, EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import { ConduktorClient } from './api/ConduktorClient.js';
 import { conduktorApiRef, conduktorAuthApiRef } from './api/types.js';
 import { defaultAuthApiDeps, defaultConduktorAuthApi } from './api/defaultAuthApi.js';
+import { isConduktorAvailable } from './constants.js';
 
 /**
  * `api:conduktor/auth`: the built-in auth API named by `conduktor.auth.provider`;
@@ -38,8 +39,19 @@ export const conduktorEntityCard = EntityCardBlueprint.make({
   },
 });
 
+/** `entity-content:conduktor/kafka`: the Kafka tab, on entities with a Conduktor annotation. */
+export const conduktorEntityContent = EntityContentBlueprint.make({
+  name: 'kafka',
+  params: {
+    path: '/kafka',
+    title: 'Kafka',
+    filter: isConduktorAvailable,
+    loader: () => import('./components/ConduktorContent.js').then(m => compatWrapper(<m.ConduktorContent />)),
+  },
+});
+
 /** The plugin for apps on Backstage's new frontend system (auto-discovered). */
 export default createFrontendPlugin({
   pluginId: 'conduktor',
-  extensions: [conduktorAuthApi, conduktorApi, conduktorEntityCard],
+  extensions: [conduktorAuthApi, conduktorApi, conduktorEntityCard, conduktorEntityContent],
 });

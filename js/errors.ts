@@ -54,6 +54,7 @@ const TITLES: Record<ConduktorErrorKind, string> = {
   unauthorized: 'Conduktor Console did not accept your sign-in',
   'proxy-rejected': 'The Backstage proxy blocked the request to Conduktor',
   forbidden: 'Conduktor Console does not let you see this',
+  'license-required': 'Conduktor Console\'s plan does not include this',
   'not-found': 'Not found in Conduktor Console',
   'rate-limited': 'Conduktor Console is rate limiting requests',
   server: 'Conduktor Console is unavailable',

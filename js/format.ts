@@ -54,3 +54,24 @@ export function safeConsoleLink(link: string | null | undefined): string | undef
     return undefined;
   }
 }
+
+/** Records per second, as Console's produce rate. */
+export function formatRate(perSecond: number | null | undefined): string {
+  if (perSecond == null || !Number.isFinite(perSecond) || perSecond < 0) return '—';
+  const value = perSecond < 10 && !Number.isInteger(perSecond) ? perSecond.toFixed(1) : formatCount(Math.round(perSecond));
+  return `${value}/s`;
+}
+
+/** An ISO timestamp in the reader's locale and time zone; anything unparsable is a dash. */
+export function formatDateTime(iso: string | null | undefined): string {
+  const time = iso ? Date.parse(iso) : Number.NaN;
+  if (!Number.isFinite(time)) return '—';
+  return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(time);
+}
+
+/** The core already drops non-hex colours; checked again before a colour reaches CSS. */
+const HEX_COLOUR = /^#(?:[0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})$/i;
+
+export function safeHexColour(color: string | null | undefined): string | undefined {
+  return color && HEX_COLOUR.test(color) ? color : undefined;
+}

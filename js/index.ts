@@ -5,7 +5,8 @@
  * with `app.packages: all`); the named exports serve legacy apps and app code.
  */
 export { default } from './alpha.js';
-export { conduktorPlugin, EntityConduktorCard } from './plugin.js';
+export { conduktorPlugin, EntityConduktorCard, EntityConduktorContent } from './plugin.js';
+export type { ConduktorCardProps } from './components/ConduktorCard.js';
 export { ConduktorClient, type ConduktorClientOptions } from './api/ConduktorClient.js';
 export {
   conduktorApiRef,
@@ -25,6 +26,7 @@ export {
   type Problem,
   type TokenReport,
   type Topic,
+  type TopicTag,
   type Truncation,
 } from './api/types.js';
 export { defaultConduktorAuthApi, OIDC_AUTH_API_REFS, type OidcProvider } from './api/defaultAuthApi.js';

@@ -2,12 +2,14 @@ import {
   createApiFactory,
   createComponentExtension,
   createPlugin,
+  createRoutableExtension,
   configApiRef,
   discoveryApiRef,
 } from '@backstage/core-plugin-api';
 import { ConduktorClient } from './api/ConduktorClient.js';
 import { conduktorApiRef, conduktorAuthApiRef } from './api/types.js';
 import { defaultAuthApiDeps, defaultConduktorAuthApi } from './api/defaultAuthApi.js';
+import { conduktorContentRouteRef } from './routes.js';
 
 /** The plugin for apps on Backstage's legacy frontend system. */
 export const conduktorPlugin = createPlugin({
@@ -24,14 +26,27 @@ export const conduktorPlugin = createPlugin({
       factory: ({ configApi, discoveryApi, authApi }) => ConduktorClient.fromConfig(configApi, { discoveryApi, authApi }),
     }),
   ],
+  routes: { entityContent: conduktorContentRouteRef },
 });
 
-/** Entity card for legacy apps: `<EntityConduktorCard />` on an entity page. */
+/** Entity card for legacy apps: `<EntityConduktorCard />` in an entity page's overview. */
 export const EntityConduktorCard = conduktorPlugin.provide(
   createComponentExtension({
     name: 'EntityConduktorCard',
     component: {
       lazy: () => import('./components/ConduktorCard.js').then(m => m.ConduktorCard),
     },
+  }),
+);
+
+/**
+ * The Kafka tab for legacy apps:
+ * `<EntityLayout.Route path="/kafka" title="Kafka" if={isConduktorAvailable}><EntityConduktorContent /></EntityLayout.Route>`.
+ */
+export const EntityConduktorContent = conduktorPlugin.provide(
+  createRoutableExtension({
+    name: 'EntityConduktorContent',
+    component: () => import('./components/ConduktorContent.js').then(m => m.ConduktorContent),
+    mountPoint: conduktorContentRouteRef,
   }),
 );

@@ -1,8 +1,9 @@
 // The README's legacy-frontend-system install, end to end: a stock legacy app
 // (e2e/legacy-app, @backstage/create-app --legacy) with the plugin added as the
-// README says (apis.ts binding, EntitySwitch with isConduktorAvailable on the
-// entity page, the proxy block), in its production build, with users signing in
-// through the harness's OpenID Provider.
+// README says (apis.ts binding, the card in half the overview inside an EntitySwitch
+// with isConduktorAvailable, the Kafka tab as an EntityLayout.Route, the proxy
+// block), in its production build, with users signing in through the harness's
+// OpenID Provider.
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import {
@@ -11,13 +12,25 @@ import {
   card,
   cardSettled,
   entityPath,
+  kafkaTab,
+  kafkaTabSettled,
+  kafkaTabTexts,
   launchBrowser,
+  openKafkaTabFromCard,
   recordTraffic,
   screenshotCard,
   signIn,
   user,
   visibleTexts,
 } from '../tests/browser.mjs';
+import {
+  checkAccessibility,
+  checkLagHealth,
+  checkLagHealthInTab,
+  checkNoAccess,
+  checkSortAndFilter,
+  horizontalClipping,
+} from '../tests/kafkaChecks.mjs';
 
 // Everything the browser's consoles said, and every answer of 400 or more, over all
 // the tests of this file.
@@ -45,39 +58,62 @@ after(async () => {
   await Promise.all(contexts.map(c => c.close()));
 });
 
-test('an annotated entity shows the card with the clusters, topics and consumer groups Console lets the payments developer see', async () => {
+test('an annotated entity shows the card in half the overview, uncut, and its link opens the Kafka tab, whose topics sort and filter', async () => {
   const { page, traffic } = await open(user.payments, 'payments-api');
   try {
     const c = await cardSettled(page);
     await c.getByText('payments-processor').first().waitFor({ timeout: 60_000 });
-    const shown = await visibleTexts(page, ['Production EU', 'Staging', 'Dev', 'payments.orders', 'payments.ledger', 'payments-processor', 'click-enricher']);
-    assert.deepEqual(shown.sort(), ['Production EU', 'Staging', 'payments.orders', 'payments.ledger', 'payments-processor'].sort());
-    assert.equal(await c.locator('[data-testid^="conduktor-error-"]').count(), 0, 'no error panel');
-    // The card sits in the overview grid beside the stock cards.
+    const shown = await visibleTexts(page, ['payments.orders', 'payments.ledger', 'payments-processor', 'click-enricher']);
+    assert.deepEqual(shown.sort(), ['payments.orders', 'payments.ledger', 'payments-processor'].sort());
+    assert.equal(await c.locator('[data-testid^="conduktor-error"]').count(), 0, 'no error panel');
+    await checkLagHealth(page, c);
+    // The card sits in the overview grid beside the stock cards, in half its width (md={6}).
     assert.ok(await page.getByText('About', { exact: true }).first().isVisible(), 'the About card is shown');
+    const layout = await horizontalClipping(c);
+    console.log(`card at md={6}: ${Math.round(layout.width)} x ${Math.round(layout.height)} px`);
+    assert.ok(layout.width > 450 && layout.width < 700, `half the overview: ${layout.width} px wide`);
+    assert.deepEqual(layout.clipped, [], 'nothing of the card is cut off or scrolls sideways');
     await page.screenshot({ path: `${SCREENSHOTS}/legacy-entity-page.png` });
     await screenshotCard(page, 'legacy-card');
+
+    await openKafkaTabFromCard(page);
+    assert.equal(new URL(page.url()).pathname, `${entityPath('payments-api')}/kafka`);
+    assert.ok(await page.getByRole('tab', { name: 'Kafka' }).first().isVisible(), "the entity page's Kafka tab");
+    const everything = await kafkaTabTexts(page, ['Production EU', 'Staging', 'Dev', 'payments.refunds', 'click.pageviews']);
+    assert.deepEqual(everything, ['Production EU', 'Staging', 'payments.refunds']);
+    await checkSortAndFilter(page);
+    await checkLagHealthInTab(page);
+    await page.screenshot({ path: `${SCREENSHOTS}/legacy-kafka-tab.png` });
   } finally {
     consoleLines.push(...traffic.console);
   }
 });
 
-test('a user in no Conduktor group sees the RBAC-empty state, not an error', async () => {
+test('a user in no Conduktor group gets one sentence naming each cluster, on the card and the tab, not an error', async () => {
   const { page, traffic } = await open(user.nobody, 'payments-api');
   try {
-    const c = await cardSettled(page);
-    const problems = c.getByTestId('conduktor-problems');
-    await problems.waitFor({ timeout: 60_000 });
-    assert.match(await problems.innerText(), /ask your Conduktor administrator for access/);
-    assert.equal(await c.locator('[data-testid^="conduktor-error-"]').count(), 0, 'no error panel');
-    assert.equal(await c.locator('table').count(), 0, 'no table');
-    await screenshotCard(page, 'legacy-rbac-empty');
+    const sentence = await checkNoAccess(card(page));
+    await screenshotCard(page, 'legacy-no-access');
+    await page.goto(`${BASE_URL}${entityPath('payments-api')}/kafka`);
+    await kafkaTabSettled(page);
+    assert.equal(await checkNoAccess(kafkaTab(page)), sentence);
   } finally {
     consoleLines.push(...traffic.console);
   }
 });
 
-test("an entity without Conduktor annotations has no card, as the README's EntitySwitch says", async () => {
+for (const theme of ['light', 'dark']) {
+  test(`axe finds no serious or critical violation on the card and the tab (${theme} theme)`, async () => {
+    const { page, traffic } = await open(user.payments, 'payments-api');
+    try {
+      await checkAccessibility(page, `${BASE_URL}${entityPath('payments-api')}`, theme);
+    } finally {
+      consoleLines.push(...traffic.console);
+    }
+  });
+}
+
+test("an entity without Conduktor annotations has no card and no Kafka tab, as the README's EntitySwitch and route say", async () => {
   const { page, traffic } = await open(user.payments, 'example-website');
   try {
     await page.getByText('About', { exact: true }).first().waitFor({ timeout: 60_000 });
@@ -85,6 +121,7 @@ test("an entity without Conduktor annotations has no card, as the README's Entit
     await page.getByText('Links', { exact: true }).first().waitFor({ timeout: 60_000 });
     assert.equal(await card(page).count(), 0, 'no Conduktor card');
     assert.equal(await page.getByText('Conduktor', { exact: true }).count(), 0, 'no Conduktor title');
+    assert.equal(await page.getByRole('tab', { name: 'Kafka' }).count(), 0, 'no Kafka tab');
   } finally {
     consoleLines.push(...traffic.console);
   }

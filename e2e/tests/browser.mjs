@@ -101,34 +101,85 @@ export function card(page) {
   return page.getByTestId('conduktor-card');
 }
 
-/** Waits until the card has settled: loaded, empty or an error panel. */
+/** Waits until the card has settled: loaded, empty, refused or an error panel. */
 export async function cardSettled(page) {
   const c = card(page);
-  await c.locator('table, [data-testid="conduktor-empty"], [data-testid^="conduktor-error-"], [data-testid="conduktor-problems"]')
+  await c
+    .locator(
+      '[data-testid="conduktor-headline"], [data-testid="conduktor-empty"], [data-testid^="conduktor-error"], [data-testid="conduktor-no-access"]',
+    )
     .first()
     .waitFor({ timeout: 60_000 });
   return c;
 }
 
-/** The whole info card around the card's content: title, Refresh button and content. */
+/** The whole card: a Backstage UI card with the title, Refresh, content and footer. */
 export function cardRoot(page) {
-  return card(page).locator('xpath=ancestor::div[contains(@class, "MuiCard-root")][1]');
+  return card(page);
 }
 
 export async function screenshotCard(page, name) {
-  const infoCard = cardRoot(page);
-  await infoCard.scrollIntoViewIfNeeded();
-  await infoCard.screenshot({ path: `${SCREENSHOTS}/${name}.png` });
+  const root = cardRoot(page);
+  await root.scrollIntoViewIfNeeded();
+  await root.screenshot({ path: `${SCREENSHOTS}/${name}.png` });
 }
 
-/** Texts of the card's table cells' first lines, for set comparisons. */
+/** Which of `texts` the card shows exactly, for set comparisons. */
 export async function visibleTexts(page, texts) {
-  const c = card(page);
+  return textsIn(card(page), texts);
+}
+
+async function textsIn(scope, texts) {
   const shown = [];
   for (const text of texts) {
-    if ((await c.getByText(text, { exact: true }).count()) > 0) shown.push(text);
+    if ((await scope.getByText(text, { exact: true }).count()) > 0) shown.push(text);
   }
   return shown;
+}
+
+// The Kafka tab (entity-content:conduktor/kafka, or the legacy EntityLayout.Route).
+
+export function kafkaTab(page) {
+  return page.getByTestId('conduktor-content');
+}
+
+/** Opens the Kafka tab the way a person does: the card's link to it. */
+export async function openKafkaTabFromCard(page) {
+  await cardSettled(page);
+  await card(page).getByRole('link', { name: /Everything in the Kafka tab/ }).click();
+  await page.waitForURL(/\/kafka$/, { timeout: 30_000 });
+  await kafkaTabSettled(page);
+}
+
+export async function kafkaTabSettled(page) {
+  const tab = kafkaTab(page);
+  await tab
+    .locator('[role="tablist"], [data-testid="conduktor-no-access"], [data-testid^="conduktor-error"], [data-testid="conduktor-empty"]')
+    .first()
+    .waitFor({ timeout: 60_000 });
+  return tab;
+}
+
+/** Selects one of the tab's sections ("Topics", "Consumer groups", "Applications", "Clusters"). */
+export async function showSection(page, name) {
+  const tab = kafkaTab(page).getByRole('tab', { name: new RegExp(`^${name}`) });
+  await tab.click();
+  await kafkaTab(page).locator('[role="tab"][aria-selected="true"]', { hasText: name }).waitFor({ timeout: 10_000 });
+}
+
+/** Which of `texts` any section of the tab shows: each section is selected in turn. */
+export async function kafkaTabTexts(page, texts) {
+  const shown = new Set();
+  for (const section of ['Topics', 'Consumer groups', 'Applications', 'Clusters']) {
+    await showSection(page, section);
+    for (const text of await textsIn(kafkaTab(page).getByRole('tabpanel'), texts)) shown.add(text);
+  }
+  return texts.filter(text => shown.has(text));
+}
+
+/** The name in the first cell (row header) of each row of a table section, in order. */
+export async function rowHeaders(section) {
+  return section.locator('[role="rowheader"]').evaluateAll(cells => cells.map(c => c.innerText.split('\n')[0].trim()));
 }
 
 /**

@@ -11,6 +11,8 @@ import {
   card,
   entityPath,
   jwtClaims,
+  kafkaTabSettled,
+  kafkaTabTexts,
   openSignedIn,
   proxyTokens,
   screenshotCard,
@@ -35,7 +37,7 @@ test("the card shows what the entity's annotations name, as Console's RBAC lets 
   // payments-developers maps to Console's team-payments: prod-eu and staging, not dev.
   const c = card(page);
   await c.getByText('payments-processor').first().waitFor({ timeout: 60_000 });
-  for (const text of ['Production EU', 'Staging', 'payments.orders', 'payments.ledger', 'payments-processor', 'Payments', '7 d']) {
+  for (const text of ['payments.orders', 'payments.ledger', 'payments-processor', 'Payments']) {
     assert.ok(await c.getByText(text, { exact: true }).first().isVisible(), `"${text}" is shown`);
   }
   for (const hidden of ['Dev', 'click.pageviews', 'click-enricher']) {
@@ -43,6 +45,13 @@ test("the card shows what the entity's annotations name, as Console's RBAC lets 
   }
   await screenshotCard(page, 'card');
   await page.screenshot({ path: `${SCREENSHOTS}/entity-page.png` });
+
+  // The tab has the rest: both clusters, every topic with its retention.
+  await page.goto(`${BASE_URL}${entityPath('payments-api')}/kafka`);
+  await kafkaTabSettled(page);
+  const shown = await kafkaTabTexts(page, ['Production EU', 'Staging', 'Dev', 'payments.refunds', '7 d', 'click.pageviews']);
+  assert.deepEqual(shown, ['Production EU', 'Staging', 'payments.refunds', '7 d']);
+  await page.goto(`${BASE_URL}${entityPath('payments-api')}`);
 });
 
 test('the token the card forwards is the ID token the OpenID Provider issued, with email and groups', () => {

@@ -301,7 +301,7 @@ test("neither the token nor a planted secret is in the card's React state, rende
   // its explanation).
   await simFault({ path: '/public/', status: 401, body: 'console', count: 50 });
   await cardRoot(page).getByRole('button', { name: 'Refresh' }).click();
-  await card(page).locator('[data-testid^="conduktor-error-"]').first().waitFor({ timeout: 60_000 });
+  await card(page).locator('[data-testid^="conduktor-error"]').first().waitFor({ timeout: 60_000 });
   await clearSimFaults();
   await searchCardState('did not accept your sign-in token');
 });

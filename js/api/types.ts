@@ -17,6 +17,7 @@ export type {
   Problem,
   TokenReport,
   Topic,
+  TopicTag,
   Truncation,
 } from '../wasm/conduktor_card_core.js';
 

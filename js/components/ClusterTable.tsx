@@ -1,91 +1,105 @@
-import { Table, type TableColumn } from '@backstage/core-components';
-import Box from '@material-ui/core/Box';
-import Chip from '@material-ui/core/Chip';
-import Typography from '@material-ui/core/Typography';
+import { useMemo } from 'react';
+import { Cell, Flex, Tag, TagGroup, Text } from '@backstage/ui';
 import type { KafkaCluster } from '../api/types.js';
-import { NameLink } from './NameCell.js';
+import { DataTable, type DataColumn } from './DataTable.js';
+import { NameWithCaption, Swatch, valueCell } from './cells.js';
 
-/** The core already drops non-hex colours; checked again before reaching CSS. */
-const HEX_COLOUR = /^#(?:[0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})$/i;
+type ClusterRow = KafkaCluster & { id: string };
 
-function ColourChip({ color }: { color?: string }) {
-  if (!color || !HEX_COLOUR.test(color)) return null;
-  return (
-    <Box
-      component="span"
-      data-testid="cluster-colour"
-      display="inline-block"
-      width={12}
-      height={12}
-      mr={1}
-      borderRadius="50%"
-      style={{ backgroundColor: color }}
-    />
-  );
-}
+const name: DataColumn<ClusterRow> = {
+  id: 'name',
+  label: 'Cluster',
+  isRowHeader: true,
+  minWidth: 200,
+  sortValue: c => c.displayName,
+  cell: c => (
+    <Cell>
+      <Flex align="center" gap="2">
+        <Swatch color={c.color} />
+        <NameWithCaption name={c.displayName} link={c.consoleLink} caption={c.name} />
+      </Flex>
+    </Cell>
+  ),
+};
 
-const columns: TableColumn<KafkaCluster>[] = [
+const schemaRegistry: DataColumn<ClusterRow> = {
+  id: 'schemaRegistry',
+  label: 'Schema registry',
+  minWidth: 150,
+  sortValue: c => c.schemaRegistry?.type,
+  cell: c => valueCell(c.schemaRegistry?.type ?? '—'),
+};
+
+const FULL_COLUMNS: DataColumn<ClusterRow>[] = [
+  name,
   {
-    title: 'Cluster',
-    field: 'displayName',
-    highlight: true,
-    render: cluster => (
-      <Box display="flex" alignItems="center">
-        <ColourChip color={cluster.color} />
-        <Box>
-          <Typography variant="body2">
-            <NameLink name={cluster.displayName} link={cluster.consoleLink} />
-          </Typography>
-          <Typography variant="caption" color="textSecondary">
-            {cluster.name}
-          </Typography>
-        </Box>
-      </Box>
+    id: 'bootstrap',
+    label: 'Bootstrap servers',
+    minWidth: 280,
+    cell: c => (
+      <Cell>
+        <Flex direction="column" gap="0.5">
+          {c.bootstrapServers
+            .split(',')
+            .map(server => server.trim())
+            .filter(Boolean)
+            .map(server => (
+              <Text as="span" key={server} style={{ fontFamily: 'var(--bui-font-monospace, monospace)' }}>
+                {server}
+              </Text>
+            ))}
+        </Flex>
+      </Cell>
     ),
   },
+  schemaRegistry,
   {
-    title: 'Bootstrap servers',
-    field: 'bootstrapServers',
-    render: cluster => (
-      <Box>
-        {cluster.bootstrapServers
-          .split(',')
-          .filter(Boolean)
-          .map(server => (
-            <Typography key={server} variant="body2" style={{ fontFamily: 'monospace', whiteSpace: 'nowrap' }}>
-              {server.trim()}
-            </Typography>
-          ))}
-      </Box>
-    ),
-  },
-  {
-    title: 'Schema registry',
-    field: 'schemaRegistry.type',
-    render: cluster => cluster.schemaRegistry?.type ?? '—',
-  },
-  {
-    title: 'Labels',
-    sorting: false,
-    render: cluster =>
-      Object.entries(cluster.labels).map(([key, value]) => (
-        <Chip key={key} size="small" label={`${key}: ${value}`} style={{ marginRight: 4, marginBottom: 4 }} />
-      )),
+    id: 'labels',
+    label: 'Labels',
+    minWidth: 220,
+    cell: c => {
+      const labels = Object.entries(c.labels);
+      if (labels.length === 0) return valueCell('—');
+      return (
+        <Cell>
+          <TagGroup aria-label={`Labels of ${c.displayName}`}>
+            {labels.map(([key, value]) => (
+              <Tag key={key} id={key} size="small">
+                {`${key}: ${value}`}
+              </Tag>
+            ))}
+          </TagGroup>
+        </Cell>
+      );
+    },
   },
 ];
 
-export function ClusterTable({ clusters }: { clusters: KafkaCluster[] }) {
+const SUMMARY_COLUMNS: DataColumn<ClusterRow>[] = [{ ...name, minWidth: undefined }, { ...schemaRegistry, minWidth: undefined }];
+
+export function ClusterTable({
+  clusters,
+  total,
+  variant,
+}: {
+  clusters: KafkaCluster[];
+  /** How many there are when `clusters` is the card's first few. */
+  total?: number;
+  variant: 'summary' | 'full';
+}) {
+  const rows = useMemo(() => clusters.map(c => ({ ...c, id: c.name })), [clusters]);
   return (
-    <Table<KafkaCluster>
-      columns={columns}
-      data={clusters}
-      options={{
-        paging: clusters.length > 10,
-        pageSize: 10,
-        search: clusters.length > 10,
-        toolbar: clusters.length > 10,
-        padding: 'dense',
-      }}
+    <DataTable<ClusterRow>
+      title="Clusters"
+      variant={variant}
+      testId="conduktor-clusters"
+      rows={rows}
+      total={total}
+      columns={FULL_COLUMNS}
+      summaryColumns={SUMMARY_COLUMNS}
+      filterText={c => [c.displayName, c.name, c.bootstrapServers, ...Object.entries(c.labels).flat()].join(' ')}
+      initialSort={{ column: 'name', direction: 'ascending' }}
+      noun="clusters"
     />
   );
 }

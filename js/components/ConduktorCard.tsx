@@ -1,74 +1,90 @@
-import { InfoCard, MissingAnnotationEmptyState, Progress } from '@backstage/core-components';
-import { configApiRef, useApi } from '@backstage/core-plugin-api';
-import { useEntity } from '@backstage/plugin-catalog-react';
-import IconButton from '@material-ui/core/IconButton';
-import Tooltip from '@material-ui/core/Tooltip';
-import RefreshIcon from '@material-ui/icons/Refresh';
-import { conduktorApiRef } from '../api/types.js';
+import { useMemo } from 'react';
+import { MissingAnnotationEmptyState, useEntity, useEntityRefLink } from '@backstage/plugin-catalog-react';
+import { Text } from '@backstage/ui';
+import type { EntityOverview } from '../api/types.js';
 import { CONDUKTOR_ANNOTATIONS, isConduktorAvailable } from '../constants.js';
-import { safeConsoleLink } from '../format.js';
-import { ConduktorErrorPanel } from './ConduktorErrorPanel.js';
-import { OverviewView } from './OverviewView.js';
-import { useOverview } from './useOverview.js';
+import { compareLag, lagHealth } from '../lag.js';
+import { isNoAccess } from '../problems.js';
+import { ApplicationSummary } from './ApplicationSummary.js';
+import { ClusterTable } from './ClusterTable.js';
+import { ConsumerGroupTable } from './ConsumerGroupTable.js';
+import { OverviewFrame } from './OverviewFrame.js';
+import { ProblemsPanel } from './ProblemsPanel.js';
+import { TopicTable } from './TopicTable.js';
+import { useConduktorSettings, type ConduktorSettings } from './useConduktorSettings.js';
+
+/** Rows of each kind the card shows; the Kafka tab has the rest. */
+export const CARD_ROWS = 3;
 
 export interface ConduktorCardProps {
+  /** Kept for existing legacy pages: the card always fills its grid cell, as Backstage UI cards do. */
   variant?: 'gridItem' | 'fullHeight';
+  /**
+   * The entity-page path of the Kafka tab the card links to (default `kafka`, the
+   * tab's default path); `false` when the app has no such tab.
+   */
+  tabPath?: string | false;
 }
 
 /**
- * Entity card: what the entity's Conduktor annotations name (clusters, topics,
- * consumer groups, self-service applications) as the signed-in user may see it in
- * Conduktor Console; without annotations, the user's clusters.
+ * The summary card: how many clusters, topics and consumer groups the entity's
+ * Conduktor annotations name (as the signed-in user may see them in Conduktor
+ * Console), the worst consumer lag, the first few of each, and a link to the Kafka
+ * tab for everything. Without annotations: the user's clusters.
  */
-export function ConduktorCard({ variant }: ConduktorCardProps) {
+export function ConduktorCard({ tabPath = 'kafka' }: ConduktorCardProps) {
   const { entity } = useEntity();
-  const config = useApi(configApiRef);
-  if (
-    config.getOptionalBoolean('conduktor.showAllClustersWithoutAnnotation') === false &&
-    !isConduktorAvailable(entity)
-  ) {
+  const settings = useConduktorSettings();
+  const entityLink = useEntityRefLink();
+  if (!settings.showAllClustersWithoutAnnotation && !isConduktorAvailable(entity)) {
     return <MissingAnnotationEmptyState annotation={[...CONDUKTOR_ANNOTATIONS]} />;
   }
-  const consoleUrl = safeConsoleLink(config.getOptionalString('conduktor.consoleUrl'));
-  return <OverviewCard annotations={entity.metadata.annotations} variant={variant} consoleUrl={consoleUrl} />;
+  const tabHref = tabPath !== false && isConduktorAvailable(entity) ? `${entityLink(entity)}/${tabPath.replace(/^\/+/, '')}` : undefined;
+  return (
+    <OverviewFrame
+      title="Conduktor"
+      annotations={entity.metadata.annotations}
+      settings={settings}
+      testId="conduktor-card"
+      loadingRows={4}
+      tabHref={tabHref}
+    >
+      {overview => <SummaryBody overview={overview} entityName={entity.metadata.title ?? entity.metadata.name} settings={settings} />}
+    </OverviewFrame>
+  );
 }
 
-function OverviewCard({
-  annotations,
-  variant,
-  consoleUrl,
-}: {
-  annotations: Record<string, string> | undefined;
-  variant?: ConduktorCardProps['variant'];
-  consoleUrl?: string;
-}) {
-  const api = useApi(conduktorApiRef);
-  const { state, refresh } = useOverview(annotations);
-  const signInAgain = () => {
-    api.signIn().then(refresh, refresh);
-  };
-  const action = (
-    <Tooltip title="Refresh">
-      <IconButton aria-label="Refresh" onClick={refresh} disabled={state.status === 'loading'}>
-        <RefreshIcon />
-      </IconButton>
-    </Tooltip>
+/** What loaded, capped at a few rows of each kind; the worst-lagging groups come first. */
+function SummaryBody({ overview, entityName, settings }: { overview: EntityOverview; entityName: string; settings: ConduktorSettings }) {
+  const { clusters, topics, consumerGroups, applications, problems } = overview;
+  const noAccess = isNoAccess(overview);
+  const firstTopics = useMemo(() => [...topics].sort((a, b) => a.name.localeCompare(b.name)).slice(0, CARD_ROWS), [topics]);
+  const firstGroups = useMemo(
+    () =>
+      consumerGroups
+        .map(group => ({ group, health: lagHealth(group, settings.lagThresholds) }))
+        .sort(compareLag)
+        .slice(0, CARD_ROWS)
+        .map(({ group }) => group),
+    [consumerGroups, settings.lagThresholds],
   );
-  const subheader = state.status === 'loaded' ? `Updated ${state.updatedAt.toLocaleTimeString()}` : undefined;
-
+  const nothing = clusters.length + topics.length + consumerGroups.length + applications.length === 0;
   return (
-    <InfoCard
-      title="Conduktor"
-      subheader={subheader}
-      action={action}
-      variant={variant}
-      deepLink={consoleUrl ? { title: 'Open Conduktor Console', link: consoleUrl } : undefined}
-    >
-      <div data-testid="conduktor-card">
-        {state.status === 'loading' && <Progress />}
-        {state.status === 'failed' && <ConduktorErrorPanel error={state.error} onRetry={refresh} onSignIn={signInAgain} />}
-        {state.status === 'loaded' && <OverviewView overview={state.overview} />}
-      </div>
-    </InfoCard>
+    <>
+      <ProblemsPanel overview={overview} entityName={entityName} expanded={false} />
+      {nothing && problems.length === 0 && (
+        <Text as="p" variant="body-medium" data-testid="conduktor-empty">
+          {overview.annotated
+            ? 'Conduktor shows you nothing for what this entity names. Ask your Conduktor administrator for access to its clusters, topics and consumer groups.'
+            : 'Conduktor shows you no Kafka cluster. Ask your Conduktor administrator for access.'}
+        </Text>
+      )}
+      {!overview.annotated && clusters.length > 0 && <ClusterTable clusters={clusters.slice(0, CARD_ROWS)} total={clusters.length} variant="summary" />}
+      {!noAccess && topics.length > 0 && <TopicTable topics={firstTopics} total={topics.length} variant="summary" />}
+      {!noAccess && consumerGroups.length > 0 && (
+        <ConsumerGroupTable groups={firstGroups} total={consumerGroups.length} thresholds={settings.lagThresholds} variant="summary" />
+      )}
+      {!noAccess && applications.length > 0 && <ApplicationSummary applications={applications} />}
+    </>
   );
 }

@@ -1,21 +1,28 @@
-import { cleanup, screen } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { EntityOverview, Topic } from '../api/types.js';
 import { clusters, conduktorError, overview } from '../test/fixtures.js';
-import { fakeApi, renderCard } from '../test/renderCard.js';
+import { fakeApi, renderCard, renderOnEntity } from '../test/renderCard.js';
+import { ConduktorContent } from './ConduktorContent.js';
 
 // Issue 8, rendering safety: whatever Console (or a compromised proxy) sends, the card
 // shows it as text, paints only hex colours and links only over http(s).
 
 const MARKUP = '<img src=x onerror="window.__pwned=1">';
 
-function renderWith(result: EntityOverview | Error) {
-  return renderCard(
-    fakeApi(async () => {
-      if (result instanceof Error) throw result;
-      return result;
-    }),
-  );
+const api = (result: EntityOverview | Error) =>
+  fakeApi(async () => {
+    if (result instanceof Error) throw result;
+    return result;
+  });
+
+/** The Kafka tab: every row and column the card has and more. */
+const renderTab = (result: EntityOverview | Error) => renderOnEntity(<ConduktorContent />, api(result));
+
+async function selectTab(name: RegExp) {
+  const tab = await screen.findByRole('tab', { name });
+  fireEvent.click(tab);
+  await waitFor(() => expect(tab).toHaveAttribute('aria-selected', 'true'));
 }
 
 function expectNoInjectedElements() {
@@ -28,10 +35,18 @@ const topic = (name: string, consoleLink?: string): Topic => ({ ...overview.topi
 describe('rendering safety', () => {
   it('renders markup in every name, label and message as text', async () => {
     const m = (what: string) => `${what} ${MARKUP}`;
-    await renderWith({
+    const result: EntityOverview = {
       ...overview,
       clusters: [{ ...clusters[0], displayName: m('cluster'), labels: { [m('key')]: m('value') }, icon: MARKUP }],
-      topics: [{ ...overview.topics[0], name: m('topic'), ownerApplication: m('owner'), description: MARKUP }],
+      topics: [
+        {
+          ...overview.topics[0],
+          name: m('topic'),
+          ownerApplication: m('owner'),
+          description: MARKUP,
+          tags: [{ id: MARKUP, name: m('tag'), color: MARKUP }],
+        } as Topic,
+      ],
       consumerGroups: [{ ...overview.consumerGroups[0], name: m('group'), state: m('state'), topics: [m('group-topic')] }],
       applications: [
         {
@@ -40,19 +55,35 @@ describe('rendering safety', () => {
           instances: [{ ...overview.applications[0].instances[0], name: m('instance'), serviceAccount: m('sa') }],
         },
       ],
-      problems: [{ ...overview.problems[0], message: m('problem') }],
-    });
-    expect(await screen.findByText(m('cluster'))).toBeInTheDocument();
-    for (const text of [m('topic'), m('group'), m('title')]) expect(screen.getByText(text)).toBeInTheDocument();
-    expect(screen.getByText(`${m('key')}: ${m('value')}`)).toBeInTheDocument();
-    expect(screen.getByTestId('conduktor-problems')).toHaveTextContent(m('problem'));
+      problems: [{ ...overview.problems[0], message: m('problem'), resource: m('resource') }],
+    };
+    await renderCard(api(result));
+    expect(await screen.findByText(m('topic'))).toBeInTheDocument();
+    expect(screen.getByText(m('group'))).toBeInTheDocument();
     expect(screen.getByTestId('conduktor-applications')).toHaveTextContent(m('instance'));
+    expect(screen.getByTestId('conduktor-problems')).toHaveTextContent(m('problem'));
+    expectNoInjectedElements();
+    cleanup();
+
+    await renderTab(result);
+    expect(await screen.findByText(m('topic'))).toBeInTheDocument();
+    expect(screen.getByText(m('tag'))).toBeInTheDocument();
+    expect(screen.getByTestId('conduktor-problems')).toHaveTextContent(`${m('resource')}: ${m('problem')}`);
     expect(document.body.innerHTML).toContain('&lt;img src=x onerror=');
+    expectNoInjectedElements();
+    await selectTab(/^Consumer groups/);
+    expect(screen.getByText(m('group-topic'))).toBeInTheDocument();
+    expect(screen.getByText(m('state'))).toBeInTheDocument();
+    await selectTab(/^Applications/);
+    for (const text of [m('title'), m('instance'), m('sa')]) expect(screen.getByText(text)).toBeInTheDocument();
+    await selectTab(/^Clusters/);
+    expect(screen.getByText(m('cluster'))).toBeInTheDocument();
+    expect(screen.getByText(`${m('key')}: ${m('value')}`)).toBeInTheDocument();
     expectNoInjectedElements();
   });
 
   it('renders markup in an error message as text', async () => {
-    await renderWith(conduktorError('server', `Console failed ${MARKUP}`, 502));
+    await renderCard(api(conduktorError('server', `Console failed ${MARKUP}`, 502)));
     expect(await screen.findByText(new RegExp(`Console failed ${MARKUP.replace(/[()]/g, '\\$&')}`))).toBeInTheDocument();
     expectNoInjectedElements();
   });
@@ -72,17 +103,17 @@ describe('rendering safety', () => {
       '',
     ];
     const hex = ['#abc', '#ABCD', '#a1b2c3', '#A1B2C3D4'];
-    // Tables page at 10 rows: two hex colours beside each batch of hostile ones.
-    for (const batch of [[...hostile.slice(0, 6), ...hex.slice(0, 2)], [...hostile.slice(6), ...hex.slice(2)]]) {
-      const painted = batch.map((color, i) => ({ ...clusters[0], name: `c${i}`, displayName: `Cluster ${i}`, color }));
-      await renderWith({ ...overview, clusters: painted });
-      await screen.findByText('Cluster 0');
-      const chips = screen.getAllByTestId('cluster-colour');
-      expect(chips).toHaveLength(2);
-      for (const chip of chips) expect(chip.getAttribute('style')).toMatch(/background-color: (#|rgb)/);
-      expect(document.body.innerHTML).not.toMatch(/evil\.example|expression\(|url\(/);
-      cleanup();
-    }
+    const painted = [...hostile, ...hex].map((color, i) => ({ ...clusters[0], name: `c${i}`, displayName: `Cluster ${i}`, color }));
+    const tagged = { ...overview.topics[0], tags: [...hostile, ...hex].map((color, i) => ({ id: `t${i}`, name: `tag ${i}`, color })) } as Topic;
+    await renderTab({ ...overview, clusters: painted, topics: [tagged] });
+    await screen.findByText('tag 0');
+    const swatches = () => screen.getAllByTestId('colour-swatch');
+    expect(swatches()).toHaveLength(hex.length);
+    await selectTab(/^Clusters/);
+    await screen.findByText('Cluster 0');
+    expect(swatches()).toHaveLength(hex.length);
+    for (const swatch of swatches()) expect(swatch.getAttribute('style')).toMatch(/background-color: (#|rgb)/);
+    expect(document.body.innerHTML).not.toMatch(/evil\.example|expression\(|url\(/);
   });
 
   it('links only over http(s), never through script, data or relative URLs', async () => {
@@ -97,13 +128,12 @@ describe('rendering safety', () => {
       '//evil.example.com/x',
       '/relative/path',
     ];
-    await renderWith({
+    await renderTab({
       ...overview,
-      // Ten rows: the table pages beyond that.
-      topics: [topic('fine', 'https://console.example.com/console/prod-eu/topics/fine'), ...hostile.slice(0, 9).map((link, i) => topic(`hostile-${i}`, link))],
+      topics: [topic('fine', 'https://console.example.com/console/prod-eu/topics/fine'), ...hostile.map((link, i) => topic(`hostile-${i}`, link))],
     });
     expect(await screen.findByText('hostile-0')).toBeInTheDocument();
-    for (let i = 0; i < 9; i++) expect(screen.getByText(`hostile-${i}`).closest('a')).toBeNull();
+    for (let i = 0; i < hostile.length; i++) expect(screen.getByText(`hostile-${i}`).closest('a')).toBeNull();
     expect(screen.getByText('fine').closest('a')).toHaveAttribute('href', 'https://console.example.com/console/prod-eu/topics/fine');
     for (const anchor of Array.from(document.querySelectorAll('a[href]'))) {
       expect(anchor.getAttribute('href')).toMatch(/^(https?:\/\/|\/)/);

@@ -1,5 +1,5 @@
 import type { Entity } from '@backstage/catalog-model';
-import type { ConduktorError, ConduktorErrorKind, EntityOverview, KafkaCluster } from '../api/types.js';
+import type { ConduktorError, ConduktorErrorKind, ConsumerGroup, EntityOverview, KafkaCluster, Topic } from '../api/types.js';
 
 export const clusters: KafkaCluster[] = [
   {
@@ -52,6 +52,11 @@ export const overview: EntityOverview = {
       produceRate: 120,
       lastActivityAt: '2026-11-29T10:00:00Z',
       consoleLink: 'https://console.example.com/console/prod-eu/topics/payments.orders',
+      // Console's topic tags (a hex colour or none).
+      tags: [
+        { id: 't1', name: 'pii', color: '#E74C3C' },
+        { id: 't2', name: 'gold' },
+      ],
     },
   ],
   consumerGroups: [
@@ -95,7 +100,7 @@ export const overview: EntityOverview = {
       status: 403,
       message: 'Conduktor Console does not allow you to see this (403); ask your Conduktor administrator for access',
       cluster: 'staging',
-      resource: 'topics named like "payments.orders"',
+      resource: 'topic payments.orders',
     },
   ],
   truncations: [],
@@ -117,3 +122,30 @@ export const entity: Entity = {
   metadata: { name: 'payments-api', annotations: { 'conduktor.io/topics': 'prod-eu/payments.orders' } },
   spec: { type: 'service', owner: 'guests', lifecycle: 'production' },
 };
+
+/** A topic Console has not indexed yet: name and cluster only (the core-stack branch's `indexed: false`). */
+export const notIndexedTopic: Topic = { name: 'payments.audit', cluster: 'prod-eu', labels: {}, indexed: false };
+
+/** A group an hour behind: an error at the default thresholds (the simulator's payments-refunds-worker). */
+export const laggingGroup: ConsumerGroup = {
+  name: 'payments-refunds-worker',
+  cluster: 'prod-eu',
+  indexed: true,
+  state: 'Empty',
+  members: 0,
+  overallLag: 1530,
+  maxLagSeconds: 3600,
+  topics: ['payments.refunds'],
+};
+
+/** `count` topics named `${prefix}-NN`, for paging, sorting and filtering. */
+export function manyTopics(count: number, prefix = 'topic'): Topic[] {
+  return Array.from({ length: count }, (_, i) => ({
+    name: `${prefix}-${String(i).padStart(2, '0')}`,
+    cluster: i % 2 ? 'staging' : 'prod-eu',
+    indexed: true,
+    partitions: (i % 7) + 1,
+    labels: {},
+    sizeBytes: 1000 * (count - i),
+  }));
+}

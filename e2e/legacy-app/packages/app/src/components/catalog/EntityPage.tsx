@@ -55,6 +55,7 @@ import { ReportIssue } from '@backstage/plugin-techdocs-module-addons-contrib';
 
 import {
   EntityConduktorCard,
+  EntityConduktorContent,
   isConduktorAvailable,
 } from 'backstage-plugin-conduktor-card';
 
@@ -148,8 +149,8 @@ const overviewContent = (
 
     <EntitySwitch>
       <EntitySwitch.Case if={isConduktorAvailable}>
-        <Grid item xs={12}>
-          <EntityConduktorCard variant="gridItem" />
+        <Grid item md={6} xs={12}>
+          <EntityConduktorCard />
         </Grid>
       </EntitySwitch.Case>
     </EntitySwitch>
@@ -160,6 +161,10 @@ const serviceEntityPage = (
   <EntityLayout>
     <EntityLayout.Route path="/" title="Overview">
       {overviewContent}
+    </EntityLayout.Route>
+
+    <EntityLayout.Route path="/kafka" title="Kafka" if={isConduktorAvailable}>
+      <EntityConduktorContent />
     </EntityLayout.Route>
 
     <EntityLayout.Route path="/ci-cd" title="CI/CD">
@@ -208,6 +213,10 @@ const websiteEntityPage = (
       {overviewContent}
     </EntityLayout.Route>
 
+    <EntityLayout.Route path="/kafka" title="Kafka" if={isConduktorAvailable}>
+      <EntityConduktorContent />
+    </EntityLayout.Route>
+
     <EntityLayout.Route path="/ci-cd" title="CI/CD">
       {cicdContent}
     </EntityLayout.Route>
@@ -248,6 +257,10 @@ const defaultEntityPage = (
   <EntityLayout>
     <EntityLayout.Route path="/" title="Overview">
       {overviewContent}
+    </EntityLayout.Route>
+
+    <EntityLayout.Route path="/kafka" title="Kafka" if={isConduktorAvailable}>
+      <EntityConduktorContent />
     </EntityLayout.Route>
 
     <EntityLayout.Route path="/docs" title="Docs">

@@ -1,0 +1,77 @@
+import { Accordion, AccordionGroup, AccordionPanel, AccordionTrigger, Alert, Text } from '@backstage/ui';
+import type { EntityOverview } from '../api/types.js';
+import { isNoAccess, noAccessSentence, problemsByCluster, type ProblemNote } from '../problems.js';
+
+/**
+ * What did not load. When Console refused everything the entity names: one
+ * sentence naming each cluster and what was asked there. Otherwise the problems by
+ * cluster, each cluster collapsible, each sentence said once with the resources it
+ * is about.
+ */
+export function ProblemsPanel({
+  overview,
+  entityName,
+  expanded,
+}: {
+  overview: EntityOverview;
+  entityName: string;
+  /** Open every cluster's notes (the tab); the card keeps them collapsed. */
+  expanded: boolean;
+}) {
+  if (isNoAccess(overview)) {
+    return (
+      <Alert
+        status="info"
+        icon
+        data-testid="conduktor-no-access"
+        description={noAccessSentence(entityName, overview.problems)}
+      />
+    );
+  }
+  const groups = problemsByCluster(overview.problems, overview.truncations);
+  if (groups.length === 0) return null;
+  const notes = groups.flatMap(g => g.notes);
+  const status = notes.some(n => n.severity === 'danger') ? 'danger' : notes.some(n => n.severity === 'warning') ? 'warning' : 'info';
+  const where = groups.map(g => g.cluster ?? 'other').join(', ');
+  return (
+    <Alert
+      status={status}
+      icon
+      data-testid="conduktor-problems"
+      title={`Not everything could be shown (${where})`}
+      description={
+        <AccordionGroup allowsMultiple defaultExpandedKeys={expanded ? groups.map(g => groupKey(g.cluster)) : []}>
+          {groups.map(({ cluster, notes: clusterNotes }) => (
+            <Accordion key={groupKey(cluster)} id={groupKey(cluster)}>
+              <AccordionTrigger
+                title={cluster ? `Cluster ${cluster}` : 'Not about one cluster'}
+                subtitle={clusterNotes.length === 1 ? '1 note' : `${clusterNotes.length} notes`}
+              />
+              <AccordionPanel>
+                <ul style={{ margin: 0, paddingLeft: 'var(--bui-space-4)', display: 'grid', gap: 'var(--bui-space-2)' }}>
+                  {clusterNotes.map(note => (
+                    <NoteItem key={`${note.severity}:${note.message}`} note={note} />
+                  ))}
+                </ul>
+              </AccordionPanel>
+            </Accordion>
+          ))}
+        </AccordionGroup>
+      }
+    />
+  );
+}
+
+/** A cluster's accordion key; problems about no cluster get one that no cluster name can be. */
+const groupKey = (cluster: string | undefined) => (cluster === undefined ? ' none' : `cluster:${cluster}`);
+
+function NoteItem({ note }: { note: ProblemNote }) {
+  return (
+    <li>
+      <Text as="span" variant="body-medium">
+        {note.resources.length > 0 && <strong>{note.resources.join(', ')}: </strong>}
+        {note.message}
+      </Text>
+    </li>
+  );
+}
