@@ -8,7 +8,8 @@ import { card, cardSettled, kafkaTab, kafkaTabSettled, rowHeaders, showSection }
 export async function checkSortAndFilter(page) {
   await showSection(page, 'Topics');
   const topics = kafkaTab(page).getByTestId('conduktor-topics');
-  assert.deepEqual(await rowHeaders(topics), ['payments.ledger', 'payments.orders', 'payments.orders', 'payments.refunds'], 'by name at first');
+  // payments.chargebacks: a topic Console has not indexed yet, listed by name.
+  assert.deepEqual(await rowHeaders(topics), ['payments.chargebacks', 'payments.ledger', 'payments.orders', 'payments.orders', 'payments.refunds'], 'by name at first');
   const size = topics.getByRole('columnheader', { name: /^Size/ });
   await size.click();
   await topics.locator('[role="columnheader"][aria-sort="ascending"]', { hasText: 'Size' }).waitFor({ timeout: 10_000 });

@@ -7,7 +7,7 @@ import { nameCell, Swatch, valueCell } from './cells.js';
 
 type TopicRow = Topic & { id: string };
 
-/** Console has not indexed it yet: name and cluster only. Absent `indexed` (today's core) means indexed. */
+/** False when Console has not indexed the topic yet: name and cluster only, no metrics. */
 const isIndexed = (topic: Topic) => topic.indexed;
 const metric = <V,>(topic: Topic, value: V | undefined) => (isIndexed(topic) ? value : undefined);
 
