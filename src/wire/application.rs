@@ -6,6 +6,7 @@ use std::borrow::Cow;
 use serde::Deserialize;
 
 use super::lenient;
+use super::metadata::Metadata;
 use crate::labels::Labels;
 
 /// `ApplicationResource`.
@@ -15,14 +16,6 @@ pub struct Application<'a> {
     pub metadata: Metadata<'a>,
     #[serde(borrow, default, deserialize_with = "lenient::object")]
     pub spec: Option<ApplicationSpec<'a>>,
-}
-
-#[derive(Deserialize)]
-pub struct Metadata<'a> {
-    #[serde(borrow)]
-    pub name: Cow<'a, str>,
-    #[serde(default, deserialize_with = "lenient::labels")]
-    pub labels: Labels,
 }
 
 #[derive(Deserialize)]

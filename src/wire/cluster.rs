@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use serde::Deserialize;
 
 use super::lenient;
-use crate::labels::Labels;
+use super::metadata::Metadata;
 
 #[derive(Deserialize)]
 pub struct KafkaCluster<'a> {
@@ -14,15 +14,6 @@ pub struct KafkaCluster<'a> {
     /// Required: a cluster without a spec is not one Console would send.
     #[serde(borrow)]
     pub spec: Spec<'a>,
-}
-
-#[derive(Deserialize)]
-pub struct Metadata<'a> {
-    /// Console's technical id, used in every nested path.
-    #[serde(borrow)]
-    pub name: Cow<'a, str>,
-    #[serde(default, deserialize_with = "lenient::labels")]
-    pub labels: Labels,
 }
 
 /// Never declared: `properties` (clear-text `sasl.jaas.config`), `kafkaFlavor`.

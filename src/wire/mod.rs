@@ -13,5 +13,6 @@ pub mod cluster;
 pub mod error_body;
 pub mod group;
 pub mod lenient;
+pub mod metadata;
 pub mod page;
 pub mod topic;
