@@ -1,11 +1,18 @@
 //! Console's answers to the overview's plan, by question, as `client` decoded them;
 //! `join` reads them. A list, not a map: an overview asks a few dozen questions.
 
-use crate::client::Paging;
 use crate::decode::Dropped;
 use crate::error::CoreError;
 use crate::plan::Fetch;
 use crate::view::{Application, ApplicationInstance, ConsumerGroup, KafkaCluster, Topic};
+
+/// How a paged search ended.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Paging {
+    pub total_elements: Option<i64>,
+    pub truncated: bool,
+    pub dropped: Vec<Dropped>,
+}
 
 /// A list that may have stopped before the end (`truncated`), and the items it left out.
 #[derive(Debug, Clone, PartialEq)]

@@ -6,7 +6,7 @@
 use serde::Serialize;
 use serde_json::value::RawValue;
 
-use crate::answers::{Answer, Listing};
+use crate::answers::{Answer, Listing, Paging};
 use crate::bounded::{run_all, Task};
 use crate::cache::{self, Key};
 use crate::classify;
@@ -47,14 +47,6 @@ pub struct Client<T> {
 pub struct ListJson {
     pub items: String,
     pub info: ListInfo,
-}
-
-/// How a paged search ended.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Paging {
-    pub total_elements: Option<i64>,
-    pub truncated: bool,
-    pub dropped: Vec<Dropped>,
 }
 
 /// Item callbacks of the list streamer; each returns `Err(why)` to drop the item.
