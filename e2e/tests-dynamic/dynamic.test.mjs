@@ -110,7 +110,7 @@ test('the backend serves the card from the dynamic plugins folder as a module fe
   }
 });
 
-test("an annotated entity shows the card with Console's data, the core's .wasm fetched from the remote's own URL, and its link opens the Kafka tab, whose topics sort and filter", async () => {
+test("an annotated entity shows the card with Console's data and links, the core's .wasm fetched from the remote's own URL, and its link opens the Kafka tab, whose topics sort and filter", async () => {
   const { page, traffic, responses } = await open(user.payments, 'payments-api');
   try {
     const c = await cardSettled(page);
@@ -132,6 +132,14 @@ test("an annotated entity shows the card with Console's data, the core's .wasm f
     const fromRemote = responses.filter(r => r.url().startsWith(REMOTE_BASE)).map(r => r.url().slice(REMOTE_BASE.length));
     assert.ok(fromRemote.includes('mf-manifest.json') && fromRemote.includes('remoteEntry.js'), `the remote's entry: ${fromRemote}`);
     assert.ok(fromRemote.some(f => /^static\/__federation_expose_/.test(f)), `the exposed module's chunk: ${fromRemote}`);
+
+    // conduktor.consoleUrl (app-config.dynamic.yaml) reached the card: the app let the key
+    // through to the frontend because the service added the remote's config schema.
+    assert.equal(await c.getByRole('link', { name: /Open Conduktor Console/ }).getAttribute('href'), 'https://conduktor.example.invalid/');
+    assert.equal(
+      await c.getByRole('link', { name: /^payments\.orders/ }).first().getAttribute('href'),
+      'https://conduktor.example.invalid/console/prod-eu/topics/payments.orders',
+    );
 
     // The token the card forwards is the provider's ID token, through the app's binding of the auth ref by its id.
     const tokens = proxyTokens(traffic);

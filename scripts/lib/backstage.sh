@@ -72,7 +72,7 @@ prepare_backstage_app() {
     mkdir -p "$work/vendor"
     cp "$PLUGIN_TARBALL" "$work/vendor/backstage-plugin-conduktor-card.tgz"
   fi
-  step "Installing the Backstage app with the plugin tarball (yarn 4, Node 22; about 2-4 min on a cold cache)"
+  step "Installing the Backstage app$(app_depends_on_plugin "$src" && echo ' with the plugin tarball') (yarn 4, Node 22; about 2-4 min on a cold cache)"
   logged "yarn-install$logtag" app_yarn_in "$work" install
   step "Type-checking the Backstage app (yarn tsc)"
   logged "yarn-tsc$logtag" app_yarn_in "$work" tsc
