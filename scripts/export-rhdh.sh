@@ -52,6 +52,12 @@ wasm=$(find "$scalprum" -name '*.wasm')
 cmp -s "$wasm" "$stage/dist/wasm/conduktor_card_core_bg.wasm" || die "the exported .wasm is not the package's core"
 grep -rlqF "$(basename "$wasm")" "$scalprum" --include='*.js' || die "no Scalprum chunk names ${wasm#"$scalprum"/}"
 grep -q 'conduktor' "$scalprum/configSchema.json" || die "the export's config schema lacks the conduktor keys"
+node -e '
+  const fs = require("fs");
+  const dir = process.argv[1];
+  const [entry] = JSON.parse(fs.readFileSync(dir + "/plugin-manifest.json", "utf8")).loadScripts;
+  if (!/\bPluginRoot:\s*\(\)\s*=>/.test(fs.readFileSync(dir + "/" + entry, "utf8"))) throw new Error(entry + " exposes no PluginRoot module");
+' "$scalprum"
 # The PluginRoot module's export names, as webpack writes them (name: () => binding):
 # the mount points' importName values and the tab's condition, and the legacy plugin
 # whose API factories RHDH registers by itself.
