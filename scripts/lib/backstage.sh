@@ -24,22 +24,30 @@ app_yarn_in() {
 # What the backend reads at start-up, not the build: copied on every run, outside the hash.
 RUNTIME_ONLY=(./examples ./app-config.e2e.yaml)
 
+# app_depends_on_plugin SRC_DIR: whether the app installs the plugin tarball (the
+# dynamic-install variant does not: it gets the plugin at run time).
+app_depends_on_plugin() {
+  grep -q 'vendor/backstage-plugin-conduktor-card.tgz' "$1/packages/app/package.json"
+}
+
 # app_inputs_hash [SRC_DIR]: a content hash of the app sources and the plugin
-# tarball: unchanged means the previous production build can be reused.
+# tarball it installs: unchanged means the previous production build can be reused.
 app_inputs_hash() {
   local src=${1:-$ROOT/e2e/app}
   {
     tar -C "$src" --exclude=./node_modules --exclude='./packages/*/node_modules' \
       "${RUNTIME_ONLY[@]/#/--exclude=}" --exclude=./vendor --exclude='./packages/*/dist' --exclude=./.prod --exclude=./dist-types \
       --sort=name --mtime=@0 --owner=0 --group=0 --numeric-owner -cf - .
-    cat "$PLUGIN_TARBALL"
+    if app_depends_on_plugin "$src"; then cat "$PLUGIN_TARBALL"; fi
   } | sha256sum | cut -d' ' -f1
 }
 
 # prepare_backstage_app [SRC_DIR WORK_DIR]: the app's production build in WORK_DIR.
 prepare_backstage_app() {
-  [ -f "$PLUGIN_TARBALL" ] || die "no plugin tarball; run scripts/build.sh first"
   local src=${1:-$ROOT/e2e/app} work=${2:-$E2E_WORK}
+  if app_depends_on_plugin "$src"; then
+    [ -f "$PLUGIN_TARBALL" ] || die "no plugin tarball; run scripts/build.sh first"
+  fi
   local hash stamp="$work/.inputs-hash" logtag=""
   [ "$work" = "$E2E_WORK" ] || logtag="-$(basename "$work")"
   hash=$(app_inputs_hash "$src")
@@ -60,9 +68,11 @@ prepare_backstage_app() {
   tar -C "$src" --exclude=./node_modules --exclude='./packages/*/node_modules' --exclude=./vendor -cf - . |
     tar -C "$work" -xf -
   [ -f "$state" ] && mv "$state" "$work/.yarn/install-state.gz"
-  mkdir -p "$work/vendor"
-  cp "$PLUGIN_TARBALL" "$work/vendor/backstage-plugin-conduktor-card.tgz"
-  step "Installing the Backstage app with the plugin tarball (yarn 4, Node 22; about 2-4 min on a cold cache)"
+  if app_depends_on_plugin "$src"; then
+    mkdir -p "$work/vendor"
+    cp "$PLUGIN_TARBALL" "$work/vendor/backstage-plugin-conduktor-card.tgz"
+  fi
+  step "Installing the Backstage app$(app_depends_on_plugin "$src" && echo ' with the plugin tarball') (yarn 4, Node 22; about 2-4 min on a cold cache)"
   logged "yarn-install$logtag" app_yarn_in "$work" install
   step "Type-checking the Backstage app (yarn tsc)"
   logged "yarn-tsc$logtag" app_yarn_in "$work" tsc
@@ -75,16 +85,19 @@ prepare_backstage_app() {
 
 # start_backstage NAME BACKSTAGE_PORT SIM_PORT IDP_PORT [WORK_DIR]: the production backend
 # serving the UI, the catalog, the proxy and the OIDC sign-in on loopback. Start the IdP
-# first: the backend reads its discovery document once, at start-up.
+# first: the backend reads its discovery document once, at start-up. An app's
+# app-config.dynamic.yaml (the dynamic-install variant) is loaded last.
 start_backstage() {
   local name=$1 port=$2 sim_port=$3 idp_port=$4 work=${5:-$E2E_WORK}
+  local configs=(--config app-config.yaml --config app-config.e2e.yaml)
+  [ -f "$work/app-config.dynamic.yaml" ] && configs+=(--config app-config.dynamic.yaml)
   if [ -f "$work/examples/console-api.yaml.in" ]; then
     sed "s/@CONDUKTOR_SIM_PORT@/$sim_port/g" "$work/examples/console-api.yaml.in" >"$work/examples/console-api.yaml"
   fi
   # shellcheck disable=SC2016 # node22 runs in the subshell below
   start_background "$name" bash -c 'cd "$1" && BACKSTAGE_PORT=$2 CONDUKTOR_SIM_PORT=$3 E2E_IDP_PORT=$4 NODE_ENV=production \
-    exec "$5/bin/node" .prod/packages/backend --config app-config.yaml --config app-config.e2e.yaml' \
-    _ "$work" "$port" "$sim_port" "$idp_port" "$NODE22_DIR"
+    exec "$5/bin/node" .prod/packages/backend "${@:6}"' \
+    _ "$work" "$port" "$sim_port" "$idp_port" "$NODE22_DIR" "${configs[@]}"
   wait_for_http "http://127.0.0.1:$port/" 120 "$LAST_PID"
 }
 

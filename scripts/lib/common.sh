@@ -10,6 +10,11 @@ CARGO_TOOLS="$TOOLS/cargo"
 NODE22_DIR="$TOOLS/node22/package"
 E2E_WORK="$TOOLS/e2e-app"
 PLUGIN_TARBALL="$ARTIFACTS/backstage-plugin-conduktor-card.tgz"
+# The dynamic frontend plugin (scripts/build-dynamic.sh): the folder to copy into
+# dynamicPlugins.rootDirectory, its tarball, and the build's stage.
+DYNAMIC_BUILD="$ARTIFACTS/dynamic"
+DYNAMIC_PLUGIN_DIR="$DYNAMIC_BUILD/backstage-plugin-conduktor-card"
+DYNAMIC_PLUGIN_TARBALL="$ARTIFACTS/backstage-plugin-conduktor-card-dynamic.tgz"
 mkdir -p "$TOOLS" "$ARTIFACTS" "$LOGS"
 
 export PATH="$CARGO_TOOLS/bin:$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"

@@ -9,6 +9,8 @@ run_app_e2e_tests() {
   local src=$1 work=$2 tag=$3 app=$4 tests=$5 idp_port=$6 sim_port=$7 backstage_port=$8
   shift 8
   prepare_backstage_app "$src" "$work"
+  # A step between the app's build and its start (the dynamic variant installs the plugin here).
+  [ -z "${E2E_BEFORE_START:-}" ] || "$E2E_BEFORE_START" "$work"
   install_idp
   npm_ci_when_changed "$ROOT/e2e/tests" "the end-to-end tests' packages (@axe-core/playwright)"
   step "Starting the OpenID Provider (:$idp_port), the simulator trusting it (:$sim_port) and the $app (:$backstage_port)"
@@ -35,4 +37,34 @@ run_e2e_tests() {
 run_legacy_e2e_tests() {
   run_app_e2e_tests "$ROOT/e2e/legacy-app" "$TOOLS/e2e-legacy-app" e2e-legacy \
     "legacy-frontend-system Backstage app" e2e/tests-legacy/ "$@"
+}
+
+# run_dynamic_e2e_tests IDP_PORT SIM_PORT BACKSTAGE_PORT [TEST_FILES...]: the dynamic
+# install in e2e/dynamic-app (e2e/app with the files of e2e/dynamic-app laid over it,
+# assembled in .tools/e2e-dynamic-app.src, built in .tools/e2e-dynamic-app), running
+# e2e/tests-dynamic/. The app has no dependency on the plugin and its build does not
+# depend on it: the plugin's dynamic build (scripts/build-dynamic.sh) is unpacked into
+# the app's dynamic plugins folder after the app is built, before it starts.
+run_dynamic_e2e_tests() {
+  local src="$TOOLS/e2e-dynamic-app.src"
+  [ -f "$DYNAMIC_PLUGIN_TARBALL" ] || die "no dynamic plugin tarball; run scripts/build-dynamic.sh first"
+  rm -rf "$src" && mkdir -p "$src"
+  tar -C "$ROOT/e2e/app" --exclude=./node_modules --exclude='./packages/*/node_modules' --exclude=./vendor \
+    --exclude='./packages/*/dist' --exclude=./.prod --exclude=./dist-types -cf - . | tar -C "$src" -xf -
+  tar -C "$ROOT/e2e/dynamic-app" -cf - . | tar -C "$src" -xf -
+  E2E_BEFORE_START=install_dynamic_plugin run_app_e2e_tests "$src" "$TOOLS/e2e-dynamic-app" e2e-dynamic \
+    "dynamic-install Backstage app" e2e/tests-dynamic/ "$@"
+}
+
+# install_dynamic_plugin WORK_DIR: what an adopter does, after checking that the built
+# app knows nothing of the plugin: unpack the dynamic build into dynamicPlugins.rootDirectory.
+install_dynamic_plugin() {
+  local work=$1 root="$1/dynamic-plugins-root"
+  ! app_depends_on_plugin "$work" || die "the dynamic app must not depend on the plugin"
+  [ -z "$(find "$work/packages/app/dist" -name '*.wasm')" ] || die "the dynamic app's own bundle holds a .wasm"
+  ! grep -rqF conduktor_card_core "$work/packages/app/dist" || die "the dynamic app's own bundle holds the card's core"
+  step "Installing the card into the built app's dynamic plugins folder (${root#"$ROOT"/}): unpacking ${DYNAMIC_PLUGIN_TARBALL#"$ROOT"/}"
+  rm -rf "$root" && mkdir -p "$root"
+  tar xzf "$DYNAMIC_PLUGIN_TARBALL" -C "$root"
+  mv "$root/package" "$root/backstage-plugin-conduktor-card"
 }

@@ -2,7 +2,8 @@ import { createApp } from '@backstage/frontend-defaults';
 import catalogPlugin from '@backstage/plugin-catalog/alpha';
 import { navModule } from './modules/nav';
 import { homeModule } from './modules/home';
-import { conduktorAuthModule, harnessOidcModule } from './modules/harnessOidc';
+import { harnessOidcModule } from './modules/harnessOidc';
+import { conduktorAuthModule } from './modules/conduktorAuth';
 
 // The Conduktor card itself is auto-discovered (app.packages: all); the harness
 // signs users in through its OpenID Provider and binds the card's auth ref to it.

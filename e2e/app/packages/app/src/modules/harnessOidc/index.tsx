@@ -13,7 +13,6 @@ import {
 import { OAuth2 } from '@backstage/core-app-api';
 import { SignInPage } from '@backstage/core-components';
 import { SignInPageBlueprint } from '@backstage/plugin-app-react';
-import { conduktorAuthApiRef } from 'backstage-plugin-conduktor-card';
 
 /**
  * The harness's OpenID Provider (e2e/idp, oidc-provider), as Backstage's generic
@@ -67,24 +66,4 @@ const signInPage = SignInPageBlueprint.make({
 export const harnessOidcModule = createFrontendModule({
   pluginId: 'app',
   extensions: [oidcAuthApi, signInPage],
-});
-
-/**
- * Binds the card's auth ref to the same provider exactly as the plugin README tells
- * adopters to; the plugin's "Sign in again" ends the session before signing in, so
- * an expired ID token is replaced even while OAuth2's access token is still valid.
- */
-export const conduktorAuthModule = createFrontendModule({
-  pluginId: 'conduktor',
-  extensions: [
-    ApiBlueprint.make({
-      name: 'auth',
-      params: defineParams =>
-        defineParams({
-          api: conduktorAuthApiRef,
-          deps: { oidc: harnessOidcAuthApiRef },
-          factory: ({ oidc }) => oidc,
-        }),
-    }),
-  ],
 });
