@@ -2,7 +2,8 @@
 # Runs every test: scripts/check.sh (lint, native Rust tests of the core and the
 # simulator, the package build and its size budget, the core's browser tests in headless
 # Chromium against the simulator, the TypeScript shim's tests), then the end-to-end tests
-# in real Backstage apps of both frontend systems. Installs what is missing first.
+# in real Backstage apps of both frontend systems and in an app that loads the plugin as a
+# dynamic frontend plugin. Installs what is missing first.
 # Servers listen on loopback only and are stopped by PID when the script exits.
 set -euo pipefail
 . "$(dirname "$0")/lib/common.sh"
@@ -27,5 +28,11 @@ run_e2e_tests "$E2E_IDP_PORT" "$E2E_SIM_PORT" "$E2E_BACKSTAGE_PORT"
 # says; the first app's servers are stopped first (about 0.5 GB).
 stop_started
 run_legacy_e2e_tests "${E2E_LEGACY_IDP_PORT:-28940}" "${E2E_LEGACY_SIM_PORT:-28938}" "${E2E_LEGACY_BACKSTAGE_PORT:-27017}"
+
+# The plugin installed without rebuilding the app: its module federation build copied into
+# the dynamic plugins folder of an app that has no dependency on it.
+stop_started
+"$ROOT/scripts/build-dynamic.sh"
+run_dynamic_e2e_tests "${E2E_DYNAMIC_IDP_PORT:-28960}" "${E2E_DYNAMIC_SIM_PORT:-28958}" "${E2E_DYNAMIC_BACKSTAGE_PORT:-27027}"
 
 step "All tests passed"
