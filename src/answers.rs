@@ -67,14 +67,6 @@ impl Answers {
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
-
-    /// The instances read for `application`, if they were.
-    pub fn instances(&self, application: &str) -> Option<&[ApplicationInstance]> {
-        match self.get(&Fetch::Instances(application.to_string())) {
-            Some(Ok(Answer::Instances(listing))) => Some(&listing.items),
-            _ => None,
-        }
-    }
 }
 
 impl FromIterator<(Fetch, Result<Answer, CoreError>)> for Answers {

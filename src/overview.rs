@@ -13,30 +13,40 @@ use crate::join::{check_global_failure, join};
 use crate::plan::{self, Fetch};
 use crate::view::EntityOverview;
 
-/// Asks the questions not answered yet, all at once: one round of requests (what
-/// the user waits for is the number of rounds, each a trip through the proxy to Console).
-async fn ask<T: Transport>(client: &Client<T>, fetches: Vec<Fetch>, answers: &mut Answers) {
-    let pending: Vec<Fetch> = fetches.into_iter().filter(|f| !answers.contains(f)).collect();
+/// Questions with their answers, as `ask` returns them.
+type Asked = Vec<(Fetch, Result<Answer, CoreError>)>;
+
+/// One question, and for an application's instances at once the searches for what
+/// they own: the second round starts when the instances arrive, not when every other
+/// answer of the first round (a search's further pages, say) has arrived too.
+async fn ask<T: Transport>(client: &Client<T>, fetch: Fetch) -> Asked {
+    let answer = client.answer(&fetch).await;
+    let owned = match (&fetch, &answer) {
+        (Fetch::Instances(application), Ok(Answer::Instances(listing))) => plan::owned(application, &listing.items),
+        _ => Vec::new(),
+    };
+    let mut answers = vec![(fetch, answer)];
     let tasks: Vec<Task<'_, Result<Answer, CoreError>>> =
-        pending.iter().map(|fetch| Box::pin(client.answer(fetch)) as Task<'_, _>).collect();
-    let results = run_all(tasks).await;
-    for (fetch, result) in pending.into_iter().zip(results) {
-        answers.insert(fetch, result);
-    }
+        owned.iter().map(|fetch| Box::pin(client.answer(fetch)) as Task<'_, _>).collect();
+    answers.extend(owned.iter().cloned().zip(run_all(tasks).await));
+    answers
 }
 
-/// Plans, asks, joins, and links into Console. One round answers topics, consumer
-/// groups and clusters; applications need a second, for what their instances own.
-/// (A search spanning several pages adds one: see `Client::search`.)
+/// Plans, asks, joins, and links into Console. Every question that depends on no
+/// other is asked at once: topics, consumer groups and clusters take one round of
+/// requests, applications two (what their instances own), and a search spanning
+/// several pages one more (see `Client::search`). Identical requests asked twice (an
+/// annotation's prefix that an instance also owns) are sent once by the cache.
 pub async fn entity_overview<T: Transport>(client: &Client<T>, refs: &EntityRefs) -> Result<EntityOverview, CoreError> {
+    let plan = plan::plan(refs);
+    let tasks: Vec<Task<'_, Asked>> =
+        plan.into_iter().map(|fetch| Box::pin(ask(client, fetch)) as Task<'_, _>).collect();
     let mut answers = Answers::default();
-    ask(client, plan::plan(refs), &mut answers).await;
-    let owned: Vec<Fetch> = refs
-        .applications
-        .iter()
-        .flat_map(|application| plan::owned(application, answers.instances(application).unwrap_or_default()))
-        .collect();
-    ask(client, owned, &mut answers).await;
+    for (fetch, answer) in run_all(tasks).await.into_iter().flatten() {
+        if !answers.contains(&fetch) {
+            answers.insert(fetch, answer);
+        }
+    }
     check_global_failure(&answers)?;
     let mut overview = join(refs, &answers);
     if let Some(links) = client.links() {

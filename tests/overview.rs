@@ -182,6 +182,41 @@ fn one_round_for_topics_and_groups_two_for_an_application_and_pages_together() {
     let _ = block_on(entity_overview(&c, &topics));
     assert_eq!(c.transport().sent.borrow().len(), 5, "clusters, the literal's search and GET, the prefix, the group");
     assert_eq!(c.transport().rounds(), 1, "topics, groups and clusters: one round");
+
+    // An application whose owned search pages, beside an annotation's prefix search
+    // that pages too: round 2 starts when the instances arrive, so three rounds, not four.
+    let two_pages = |name: &str, n: u32| {
+        format!(r#"{{"data":[{{"name":"{name}{n}"}}],"page":{n},"totalPages":2,"perPage":1,"totalElements":2}}"#)
+    };
+    let mut routes = payments_routes();
+    routes.retain(|r| !r.path.contains("/v1/clusters/"));
+    for n in [1, 2] {
+        let page = format!(r#""page":{n},"#);
+        routes.push(post(
+            "/public/v1/clusters/prod/topics",
+            &format!(
+                r#"{page}"itemsPerPage":100,"sort":"ByName","filter":[{{"type":"TopicNameFilter","contains":"click."}}"#
+            ),
+            200,
+            &two_pages("click.t", n),
+        ));
+        routes.push(post("/public/v1/clusters/prod/topics", &format!(r#"{page}"itemsPerPage":100,"sort":"ByName","filter":[{{"type":"TopicNameFilter","contains":"payments."}}"#), 200, &two_pages("payments.t", n)));
+        routes.push(post(
+            "/public/v1/clusters/prod/topics",
+            &format!(r#"{page}"itemsPerPage":100,"sort":"ByName","filter":[{{"type":"LabelsFilter""#),
+            200,
+            &two_pages("payments.l", n),
+        ));
+        routes.push(post("/public/v1/clusters/prod/consumergroups", &page, 200, &two_pages("payments-processor", n)));
+    }
+    let both = refs(&[("conduktor.io/application", "payments"), ("conduktor.io/topics", "prod/click.*")]);
+    let c = client(routes);
+    let overview = block_on(entity_overview(&c, &both)).unwrap();
+    assert_eq!(
+        overview.topics.iter().map(|t| t.name.as_str()).collect::<Vec<_>>(),
+        vec!["click.t1", "click.t2", "payments.l1", "payments.l2", "payments.t1", "payments.t2"]
+    );
+    assert_eq!(c.transport().rounds(), 3, "application two rounds, plus one for pages");
 }
 
 #[test]

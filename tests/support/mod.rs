@@ -55,18 +55,17 @@ pub fn post(path: &str, body_contains: &str, status: u16, answer: &str) -> Route
 pub struct Canned {
     pub routes: Vec<Route>,
     pub sent: RefCell<Vec<HttpRequest>>,
-    /// For each request sent, how many answers had arrived before it was sent.
-    answered_before: RefCell<Vec<usize>>,
-    answered: std::cell::Cell<usize>,
+    /// The latest round among the requests answered so far.
+    latest_answered_round: std::cell::Cell<usize>,
+    rounds: std::cell::Cell<usize>,
 }
 
 impl Canned {
-    /// Sequential rounds: requests sent before any answer are round 1, those sent once
-    /// round 1 was answered round 2, and so on.
+    /// Sequential rounds, the longest chain of requests each sent after another's
+    /// answer: a request sent before any answer is round 1, one sent after an answer of
+    /// round n is round n + 1 at most.
     pub fn rounds(&self) -> usize {
-        let mut marks = self.answered_before.borrow().clone();
-        marks.dedup();
-        marks.len()
+        self.rounds.get()
     }
 }
 
@@ -89,9 +88,10 @@ impl Future for Turn {
 impl Transport for Canned {
     async fn send(&self, request: &HttpRequest) -> Result<String, CoreError> {
         self.sent.borrow_mut().push(request.clone());
-        self.answered_before.borrow_mut().push(self.answered.get());
+        let round = self.latest_answered_round.get() + 1;
+        self.rounds.set(self.rounds.get().max(round));
         Turn(false).await;
-        self.answered.set(self.answered.get() + 1);
+        self.latest_answered_round.set(self.latest_answered_round.get().max(round));
         let path = request.url.strip_prefix(PREFIX).unwrap_or(&request.url);
         let route = self.routes.iter().find(|r| {
             r.method == request.method
