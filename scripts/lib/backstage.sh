@@ -21,6 +21,25 @@ app_yarn_in() {
     node22 node .yarn/releases/yarn-4.13.0.cjs "$@")
 }
 
+# run_readme_install_lines WORK_DIR: the README's "Install it in your Backstage app" lines
+# (the fenced block between the install-lines markers), run in the app's root as an
+# adopter would, with /path/to/conduktor-card standing for this checkout and `yarn` for
+# the app's own yarn. The e2e apps get the plugin this way and no other, so the README's
+# lines are tested on every run.
+run_readme_install_lines() {
+  local work=$1 lines
+  lines=$(awk '/<!-- install-lines:begin -->/ { on = 1; next } /<!-- install-lines:end -->/ { on = 0 } on && !/^```/' "$ROOT/README.md")
+  [ -n "$lines" ] || die "README.md has no install-lines block"
+  lines=${lines//\/path\/to\/conduktor-card/$ROOT}
+  printf 'README install lines, run in %s:\n%s\n' "$work" "$lines"
+  (
+    cd "$work"
+    # shellcheck disable=SC2329 # called by the README's lines
+    yarn() { app_yarn_in "$work" "$@"; }
+    eval "$lines"
+  )
+}
+
 # What the backend reads at start-up, not the build: copied on every run, outside the hash.
 RUNTIME_ONLY=(./examples ./app-config.e2e.yaml)
 
@@ -69,11 +88,14 @@ prepare_backstage_app() {
     tar -C "$work" -xf -
   [ -f "$state" ] && mv "$state" "$work/.yarn/install-state.gz"
   if app_depends_on_plugin "$src"; then
-    mkdir -p "$work/vendor"
-    cp "$PLUGIN_TARBALL" "$work/vendor/backstage-plugin-conduktor-card.tgz"
+    step "Adding the plugin tarball with the README's install lines, which installs the app too (yarn 4, Node 22; about 2-4 min on a cold cache)"
+    logged "yarn-install$logtag" run_readme_install_lines "$work"
+  else
+    step "Installing the Backstage app (yarn 4, Node 22; about 2-4 min on a cold cache)"
+    logged "yarn-install$logtag" app_yarn_in "$work" install
   fi
-  step "Installing the Backstage app$(app_depends_on_plugin "$src" && echo ' with the plugin tarball') (yarn 4, Node 22; about 2-4 min on a cold cache)"
-  logged "yarn-install$logtag" app_yarn_in "$work" install
+  step "One copy of each singleton package in the installed app (scripts/lib/singletons.mjs)"
+  node "$ROOT/scripts/lib/singletons.mjs" "$work"
   step "Type-checking the Backstage app (yarn tsc)"
   logged "yarn-tsc$logtag" app_yarn_in "$work" tsc
   step "Building the Backstage app for production (backstage-cli repo build --all)"
