@@ -68,3 +68,19 @@ install_dynamic_plugin() {
   tar xzf "$DYNAMIC_PLUGIN_TARBALL" -C "$root"
   mv "$root/package" "$root/backstage-plugin-conduktor-card"
 }
+
+# run_old_e2e_tests IDP_PORT SIM_PORT BACKSTAGE_PORT [TEST_FILES...]: the older end of the
+# supported range, a stock Backstage 1.52 new-frontend-system app (e2e/old-app, built in
+# .tools/e2e-old-app), running the same e2e/tests/.
+run_old_e2e_tests() {
+  run_app_e2e_tests "$ROOT/e2e/old-app" "$TOOLS/e2e-old-app" e2e-old \
+    "Backstage 1.52 app (new frontend system)" e2e/tests/ "$@"
+}
+
+# run_old_legacy_e2e_tests IDP_PORT SIM_PORT BACKSTAGE_PORT [TEST_FILES...]: a stock
+# Backstage 1.52 legacy-frontend-system app (e2e/old-legacy-app, built in
+# .tools/e2e-old-legacy-app), running e2e/tests-legacy/.
+run_old_legacy_e2e_tests() {
+  run_app_e2e_tests "$ROOT/e2e/old-legacy-app" "$TOOLS/e2e-old-legacy-app" e2e-old-legacy \
+    "Backstage 1.52 legacy-frontend-system app" e2e/tests-legacy/ "$@"
+}

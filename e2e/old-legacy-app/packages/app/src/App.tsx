@@ -20,7 +20,7 @@ import {
 import { TechDocsAddons } from '@backstage/plugin-techdocs-react';
 import { ReportIssue } from '@backstage/plugin-techdocs-module-addons-contrib';
 import { UserSettingsPage } from '@backstage/plugin-user-settings';
-import { apis } from './apis';
+import { apis, harnessOidcAuthApiRef } from './apis';
 import { entityPage } from './components/catalog/EntityPage';
 import { searchPage } from './components/search/SearchPage';
 import { Root } from './components/Root';
@@ -58,7 +58,18 @@ const app = createApp({
     });
   },
   components: {
-    SignInPage: props => <SignInPage {...props} auto providers={['guest']} />,
+    // Harness: users sign in through the e2e OpenID Provider's login page.
+    SignInPage: props => (
+      <SignInPage
+        {...props}
+        provider={{
+          id: 'oidc-auth-provider',
+          title: 'Harness IdP',
+          message: 'Sign in with the harness OpenID Provider',
+          apiRef: harnessOidcAuthApiRef,
+        }}
+      />
+    ),
   },
 });
 

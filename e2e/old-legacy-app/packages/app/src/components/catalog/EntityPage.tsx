@@ -54,6 +54,12 @@ import { TechDocsAddons } from '@backstage/plugin-techdocs-react';
 import { ReportIssue } from '@backstage/plugin-techdocs-module-addons-contrib';
 
 import {
+  EntityConduktorCard,
+  EntityConduktorContent,
+  isConduktorAvailable,
+} from 'backstage-plugin-conduktor-card';
+
+import {
   EntityKubernetesContent,
   isKubernetesAvailable,
 } from '@backstage/plugin-kubernetes';
@@ -140,6 +146,14 @@ const overviewContent = (
     <Grid item md={8} xs={12}>
       <EntityHasSubcomponentsCard />
     </Grid>
+
+    <EntitySwitch>
+      <EntitySwitch.Case if={isConduktorAvailable}>
+        <Grid item md={6} xs={12}>
+          <EntityConduktorCard />
+        </Grid>
+      </EntitySwitch.Case>
+    </EntitySwitch>
   </Grid>
 );
 
@@ -147,6 +161,10 @@ const serviceEntityPage = (
   <EntityLayout>
     <EntityLayout.Route path="/" title="Overview">
       {overviewContent}
+    </EntityLayout.Route>
+
+    <EntityLayout.Route path="/kafka" title="Kafka" if={isConduktorAvailable}>
+      <EntityConduktorContent />
     </EntityLayout.Route>
 
     <EntityLayout.Route path="/ci-cd" title="CI/CD">
@@ -195,6 +213,10 @@ const websiteEntityPage = (
       {overviewContent}
     </EntityLayout.Route>
 
+    <EntityLayout.Route path="/kafka" title="Kafka" if={isConduktorAvailable}>
+      <EntityConduktorContent />
+    </EntityLayout.Route>
+
     <EntityLayout.Route path="/ci-cd" title="CI/CD">
       {cicdContent}
     </EntityLayout.Route>
@@ -235,6 +257,10 @@ const defaultEntityPage = (
   <EntityLayout>
     <EntityLayout.Route path="/" title="Overview">
       {overviewContent}
+    </EntityLayout.Route>
+
+    <EntityLayout.Route path="/kafka" title="Kafka" if={isConduktorAvailable}>
+      <EntityConduktorContent />
     </EntityLayout.Route>
 
     <EntityLayout.Route path="/docs" title="Docs">
