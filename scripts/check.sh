@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # The fast check for a developer's loop: everything but the Backstage apps.
 # Formatting and lints, native Rust tests (core and simulator), the npm package build
-# with its size budget, the core's browser tests in headless Chromium (in the page and
-# in a dedicated worker) against simulators, and the TypeScript shim's type check and
-# unit tests. scripts/test.sh runs this, then the end-to-end tests.
+# with its size budget, the API reports of its exports and its publish dry run, the
+# core's browser tests in headless Chromium (in the page and in a dedicated worker)
+# against simulators, and the TypeScript shim's type check and unit tests. scripts/test.sh runs this, then the end-to-end tests.
 # Servers listen on loopback only and are stopped by PID when the script exits.
 set -euo pipefail
 . "$(dirname "$0")/lib/common.sh"
@@ -28,6 +28,14 @@ step "Native Rust tests: the core (unit, decoding, overview, bad input, fuzz smo
 cargo test --workspace --exclude conduktor-card-wasm
 
 "$ROOT/scripts/build.sh"
+
+step "API reports of the public entry points (API Extractor: report.api.md, report-alpha.api.md)"
+"$ROOT/scripts/api-report.sh"
+
+step "Package metadata and contents (npm publish --dry-run)"
+npm publish --dry-run >"$LOGS/npm-publish-dry-run.log" 2>&1 || { tail -n 40 "$LOGS/npm-publish-dry-run.log" >&2; die "npm publish --dry-run failed"; }
+grep -q 'package/dist/wasm/conduktor_card_core_bg.wasm\|dist/wasm/conduktor_card_core_bg.wasm' "$LOGS/npm-publish-dry-run.log" ||
+  die "npm publish --dry-run would publish no .wasm"
 
 # Console's own OpenAPI document, read in place (never copied into the repository): the
 # simulator checks every request the browser suite sends, and every answer, against it.
