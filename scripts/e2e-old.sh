@@ -17,10 +17,10 @@ cd "$ROOT"
 "$ROOT/scripts/build.sh"
 step "Building the Console simulator"
 cargo build --quiet -p conduktor-sim
-run_old_e2e_tests "${E2E_OLD_IDP_PORT:-28960}" "${E2E_OLD_SIM_PORT:-28958}" "${E2E_OLD_BACKSTAGE_PORT:-27027}" "$@"
+run_old_e2e_tests "${E2E_OLD_IDP_PORT:-28975}" "${E2E_OLD_SIM_PORT:-28973}" "${E2E_OLD_BACKSTAGE_PORT:-27047}" "$@"
 if [ $# -eq 0 ]; then
   stop_started
-  run_old_legacy_e2e_tests "${E2E_OLD_LEGACY_IDP_PORT:-28980}" "${E2E_OLD_LEGACY_SIM_PORT:-28978}" \
-    "${E2E_OLD_LEGACY_BACKSTAGE_PORT:-27037}"
+  run_old_legacy_e2e_tests "${E2E_OLD_LEGACY_IDP_PORT:-28985}" "${E2E_OLD_LEGACY_SIM_PORT:-28983}" \
+    "${E2E_OLD_LEGACY_BACKSTAGE_PORT:-27057}"
 fi
 step "Backstage 1.52 end-to-end tests passed"

@@ -2,8 +2,9 @@
 # Runs every test: scripts/check.sh (lint, native Rust tests of the core and the
 # simulator, the package build and its size budget, the core's browser tests in headless
 # Chromium against the simulator, the TypeScript shim's tests), then the end-to-end tests
-# in real Backstage apps of both frontend systems and in an app that loads the plugin as a
-# dynamic frontend plugin. Installs what is missing first.
+# in real Backstage apps of both frontend systems, at both ends of the supported range
+# (1.55 and 1.52), and in an app that loads the plugin as a dynamic frontend plugin.
+# Installs what is missing first.
 # Servers listen on loopback only and are stopped by PID when the script exits.
 set -euo pipefail
 . "$(dirname "$0")/lib/common.sh"
@@ -34,5 +35,13 @@ run_legacy_e2e_tests "${E2E_LEGACY_IDP_PORT:-28940}" "${E2E_LEGACY_SIM_PORT:-289
 stop_started
 "$ROOT/scripts/build-dynamic.sh"
 run_dynamic_e2e_tests "${E2E_DYNAMIC_IDP_PORT:-28960}" "${E2E_DYNAMIC_SIM_PORT:-28958}" "${E2E_DYNAMIC_BACKSTAGE_PORT:-27027}"
+
+# The older end of the supported range: stock Backstage 1.52 apps of both frontend
+# systems, the same suites (scripts/e2e-old.sh runs only these).
+stop_started
+run_old_e2e_tests "${E2E_OLD_IDP_PORT:-28975}" "${E2E_OLD_SIM_PORT:-28973}" "${E2E_OLD_BACKSTAGE_PORT:-27047}"
+stop_started
+run_old_legacy_e2e_tests "${E2E_OLD_LEGACY_IDP_PORT:-28985}" "${E2E_OLD_LEGACY_SIM_PORT:-28983}" \
+  "${E2E_OLD_LEGACY_BACKSTAGE_PORT:-27057}"
 
 step "All tests passed"
