@@ -11,13 +11,13 @@
 // Environment: E2E_BASE_URL, E2E_SIM_URL, E2E_IDP_URL (as the e2e tests), TTC_SIM_BIN
 // (the simulator binary), TTC_LATENCIES (default 0,50,150), TTC_REPS (default 5),
 // TTC_OUT (default bench/results/time-to-card.json).
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdirSync, openSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BASE_URL, IDP_URL, SIM_URL, entityPath, launchBrowser, recordTraffic, signIn, user } from '../../e2e/tests/browser.mjs';
+import { BASE_URL, IDP_URL, SIM_URL, entityPath, launchBrowser, signIn, user } from '../../e2e/tests/browser.mjs';
 import { countRounds } from '../../e2e/tests/rounds.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -211,13 +211,17 @@ function round1(value) {
   return value === undefined ? null : Math.round(value * 10) / 10;
 }
 
-/** A fresh page load (no wasm instance, no cached answer), then the card's first view and a second view of it. */
-async function sample(page, approach, entity, latencyMs) {
+/**
+ * A fresh page load (no wasm instance, no cached answer), then the card's first view
+ * and, with `secondView`, a second view of it.
+ */
+async function sample(page, approach, entity, latencyMs, { secondView = true } = {}) {
   await page.goto(`${BASE_URL}/?ttc-approach=${approach}`);
   await page.getByRole('link', { name: entity.name, exact: true }).first().waitFor({ timeout: 60_000 });
   await sleep(500);
   await fetch(`${SIM_URL}/sim/requests`, { method: 'DELETE' });
   const first = await cardView(page, approach, entityPath(entity.name), latencyMs);
+  if (!secondView) return { first, second: null };
   // A second view within the core's cache lifetime (10 s): away to the catalog, then back.
   await page.evaluate(() => {
     window.history.pushState({}, '', '/');
@@ -241,7 +245,8 @@ function summarise(samples, key) {
 }
 
 function summariseRaw(samples, key) {
-  const firsts = samples.map(s => s[key]);
+  const firsts = samples.map(s => s[key]).filter(Boolean);
+  if (firsts.length === 0) return {};
   const values = field => firsts.map(f => f[field]);
   return {
     skeleton: median(values('skeleton')),
@@ -272,7 +277,6 @@ async function main() {
   mkdirSync(dirname(OUT), { recursive: true });
   const started = Date.now();
   const context = await launchBrowser();
-  recordTraffic(context);
   await context.addInitScript(OBSERVER, Object.fromEntries(Object.entries(APPROACHES).map(([k, v]) => [k, v.extensions])));
   const page = await context.newPage();
   const results = [];
@@ -280,21 +284,43 @@ async function main() {
     await startSim(0);
     await page.goto(`${BASE_URL}/`);
     await signIn(page, ACCOUNT);
-    for (const latencyMs of LATENCIES) {
-      await startSim(latencyMs);
-      // Not measured: the simulator fetches the provider's keys on the first token, and
-      // the proxy's kept-alive connections to the previous simulator are gone.
-      console.log(`latency ${latencyMs} ms`);
-      for (const approach of Object.keys(APPROACHES)) await sample(page, approach, ENTITIES.at(-1), latencyMs);
-      for (const entity of ENTITIES) {
-        const samples = { core: [], seed: [] };
-        for (let rep = 0; rep < REPS; rep++) {
+    // Not measured: the first view after sign-in; it also gives the token the simulator
+    // is warmed up with after each restart.
+    let token;
+    const takeToken = request => {
+      const authorization = request.headers().authorization;
+      if (request.url().includes('/api/proxy/conduktor/') && authorization) token = authorization.replace(/^Bearer /, '');
+    };
+    context.on('request', takeToken);
+    await sample(page, 'core', ENTITIES[0], 0, { secondView: false });
+    context.off('request', takeToken);
+    // Each pass measures every latency, entity and approach once, so that a machine
+    // whose load drifts during the run weighs on all of them alike (the simulator is
+    // restarted for each latency of each pass).
+    const samples = new Map();
+    const key = (latencyMs, entity, approach) => `${latencyMs}|${entity.name}|${approach}`;
+    for (let pass = 0; pass < REPS; pass++) {
+      for (const latencyMs of LATENCIES) {
+        await startSim(latencyMs);
+        // The simulator fetches the provider's keys on the first token it sees: not in a measured view.
+        await fetch(`${SIM_URL}/api/public/console/v2/kafka-cluster`, { headers: { Authorization: `Bearer ${token}` } });
+        for (const entity of ENTITIES) {
           // Alternate which approach goes first, so neither always follows the other.
-          const order = rep % 2 ? ['seed', 'core'] : ['core', 'seed'];
-          for (const approach of order) samples[approach].push(await sample(page, approach, entity, latencyMs));
+          const order = (pass + ENTITIES.indexOf(entity)) % 2 ? ['seed', 'core'] : ['core', 'seed'];
+          for (const approach of order) {
+            const k = key(latencyMs, entity, approach);
+            // The seed has no cache: its second view is measured in the first pass only, to show it.
+            const secondView = approach === 'core' || pass === 0;
+            samples.set(k, [...(samples.get(k) ?? []), await sample(page, approach, entity, latencyMs, { secondView })]);
+          }
         }
+      }
+      console.log(`pass ${pass + 1} of ${REPS} done (${Math.round((Date.now() - started) / 1000)} s)`);
+    }
+    for (const latencyMs of LATENCIES) {
+      for (const entity of ENTITIES) {
         for (const approach of Object.keys(APPROACHES)) {
-          const s = samples[approach];
+          const s = samples.get(key(latencyMs, entity, approach));
           const row = {
             latencyMs,
             entity: entity.name,
@@ -308,9 +334,9 @@ async function main() {
           results.push(row);
           const f = row.first;
           console.log(
-            `  ${entity.name.padEnd(19)} ${approach.padEnd(4)} skeleton ${f.skeleton} ms, first data ${f.firstData} ms, complete ${f.complete} ms ` +
-              `(${f.completeMin}–${f.completeMax}), mount → complete ${f.mountToComplete} ms, ${f.requests} requests in ${f.rounds} round(s); ` +
-              `second view ${row.second.complete} ms, ${row.second.requests} requests`,
+            `${String(latencyMs).padStart(4)} ms ${entity.name.padEnd(19)} ${approach.padEnd(4)} skeleton ${f.skeleton} ms, first data ${f.firstData} ms, ` +
+              `complete ${f.complete} ms (${f.completeMin}–${f.completeMax}), skeleton → complete ${f.mountToComplete} ms, ` +
+              `${f.requests} requests in ${f.rounds} round(s); second view ${row.second.complete} ms, ${row.second.requests} requests`,
           );
         }
       }
@@ -319,8 +345,11 @@ async function main() {
     await context.close();
     await stopSim();
   }
+  const git = (...args) => execFileSync('git', ['-C', ROOT, ...args], { encoding: 'utf8' }).trim();
+  const dirty = git('status', '--porcelain', '--', 'js', 'e2e/app').length > 0;
   const report = {
     measuredAt: new Date().toISOString(),
+    commit: `${git('rev-parse', '--short', 'HEAD')}${dirty ? ' with uncommitted changes in js/ or e2e/app/' : ''}`,
     durationS: Math.round((Date.now() - started) / 1000),
     machine: { cpus: cpus().length, cpu: cpus()[0]?.model, loadavgAtEnd: loadavg().map(x => Math.round(x * 100) / 100) },
     reps: REPS,
@@ -331,6 +360,12 @@ async function main() {
   };
   writeFileSync(OUT, `${JSON.stringify(report, null, 1)}\n`);
   console.log(`wrote ${OUT} (${report.durationS} s)`);
+}
+
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    stopSim().finally(() => process.exit(130));
+  });
 }
 
 main().catch(async error => {

@@ -15,14 +15,25 @@ const ms = v => (v === null || v === undefined ? '–' : `${Math.round(v)}`);
 const row = (latencyMs, entity, approach) => data.results.find(r => r.latencyMs === latencyMs && r.entity === entity && r.approach === approach);
 const entities = [...new Set(data.results.map(r => r.entity))];
 const goalOf = (r, rounds = r.first.rounds) => rounds * r.latencyMs + 150;
+/** Every measured row, latency by latency, entity by entity, the core before the seed. */
+const eachRow = visit => {
+  for (const latencyMs of data.latencies) {
+    for (const entity of entities) {
+      for (const approach of ['core', 'seed']) {
+        const r = row(latencyMs, entity, approach);
+        if (r) visit(r, r.first);
+      }
+    }
+  }
+};
 
 // ---- Markdown ---------------------------------------------------------------------------
 const lines = [];
 lines.push('# Time to card');
 lines.push('');
 lines.push(
-  `Measured ${data.measuredAt.slice(0, 16).replace('T', ' ')} UTC by \`scripts/time-to-card.sh\` in ${Math.round(data.durationS / 60)} min ` +
-    `(${data.machine.cpus} cores, ${data.machine.cpu}; load average at the end ${data.machine.loadavgAtEnd.join(' / ')}), ` +
+  `Measured ${data.measuredAt.slice(0, 16).replace('T', ' ')} UTC by \`scripts/time-to-card.sh\` (the views took ${Math.round(data.durationS / 60)} min) ` +
+    `at ${data.commit ?? 'an unrecorded commit'} (${data.machine.cpus} cores, ${data.machine.cpu}; load average at the end ${data.machine.loadavgAtEnd.join(' / ')}), ` +
     `${data.reps} views per entity, approach and latency, signed in as ${data.account} (payments-developers). Medians; complete also as min–max.`,
 );
 lines.push('');
@@ -44,25 +55,18 @@ lines.push(
 lines.push('');
 lines.push('| latency | entity | approach | skeleton | first data | complete (min–max) | skeleton → complete | requests | rounds | goal | met (navigation / skeleton) | core ÷ seed |');
 lines.push('|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---|---:|');
-for (const latencyMs of data.latencies) {
-  for (const entity of entities) {
-    for (const approach of ['core', 'seed']) {
-      const r = row(latencyMs, entity, approach);
-      if (!r) continue;
-      const f = r.first;
-      const seed = row(latencyMs, entity, 'seed');
-      const goal = goalOf(r);
-      const verdict = value => (value <= goal ? 'yes' : `no (+${Math.round(value - goal)})`);
-      const met = latencyMs === 0 ? '' : `${verdict(f.complete)} / ${verdict(f.mountToComplete)}`;
-      const ratio = approach === 'core' && seed ? (f.complete / seed.first.complete).toFixed(2) : '';
-      const rounds = latencyMs === 0 ? '–' : f.roundsSeen.join('/');
-      lines.push(
-        `| ${latencyMs} ms | ${entity} | ${approach} | ${ms(f.skeleton)} | ${ms(f.firstData)} | ${ms(f.complete)} (${ms(f.completeMin)}–${ms(f.completeMax)}) | ` +
-          `${ms(f.mountToComplete)} | ${f.requests} | ${rounds} | ${latencyMs === 0 ? '' : goal} | ${met} | ${ratio} |`,
-      );
-    }
-  }
-}
+eachRow(({ latencyMs, entity, approach }, f) => {
+  const seed = row(latencyMs, entity, 'seed');
+  const goal = goalOf({ latencyMs, first: f });
+  const verdict = value => (value <= goal ? 'yes' : `no (+${Math.round(value - goal)})`);
+  const met = latencyMs === 0 ? '' : `${verdict(f.complete)} / ${verdict(f.mountToComplete)}`;
+  const ratio = approach === 'core' && seed ? (f.complete / seed.first.complete).toFixed(2) : '';
+  const rounds = latencyMs === 0 ? '–' : f.roundsSeen.join('/');
+  lines.push(
+    `| ${latencyMs} ms | ${entity} | ${approach} | ${ms(f.skeleton)} | ${ms(f.firstData)} | ${ms(f.complete)} (${ms(f.completeMin)}–${ms(f.completeMax)}) | ` +
+      `${ms(f.mountToComplete)} | ${f.requests} | ${rounds} | ${latencyMs === 0 ? '' : goal} | ${met} | ${ratio} |`,
+  );
+});
 lines.push('');
 lines.push(
   'Where the time goes (medians, ms after the navigation unless said; "1st request" is when the first request reached Console, ' +
@@ -72,20 +76,14 @@ lines.push(
 lines.push('');
 lines.push('| latency | entity | approach | skeleton | .wasm fetched (start–end, bytes) | core instantiated | skeleton → 1st request | 1st request | last answer | complete − last answer | second view: complete, requests |');
 lines.push('|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---|');
-for (const latencyMs of data.latencies) {
-  for (const entity of entities) {
-    for (const approach of ['core', 'seed']) {
-      const r = row(latencyMs, entity, approach);
-      if (!r) continue;
-      const f = r.first;
-      const wasm = approach === 'core' ? `${ms(f.wasmStart)}–${ms(f.wasmEnd)} (${f.wasmTransferSize ?? '–'})` : '';
-      lines.push(
-        `| ${latencyMs} ms | ${entity} | ${approach} | ${ms(f.skeleton)} | ${wasm} | ${approach === 'core' ? ms(f.coreReady) : ''} | ${ms(f.mountToFirstRequest)} | ${ms(f.firstRequestAtConsole)} | ` +
-          `${ms(f.lastAnswerFromConsole)} | ${ms(f.afterLastAnswer)} | ${ms(r.second.complete)} ms, ${r.second.requests} |`,
-      );
-    }
-  }
-}
+eachRow((r, f) => {
+  const core = r.approach === 'core';
+  const wasm = core ? `${ms(f.wasmStart)}–${ms(f.wasmEnd)} (${f.wasmTransferSize ?? '–'})` : '';
+  lines.push(
+    `| ${r.latencyMs} ms | ${r.entity} | ${r.approach} | ${ms(f.skeleton)} | ${wasm} | ${core ? ms(f.coreReady) : ''} | ${ms(f.mountToFirstRequest)} | ` +
+      `${ms(f.firstRequestAtConsole)} | ${ms(f.lastAnswerFromConsole)} | ${ms(f.afterLastAnswer)} | ${ms(r.second.complete)} ms, ${r.second.requests} |`,
+  );
+});
 const BEFORE = process.env.TTC_BEFORE ?? IN.replace(/\.json$/, '-before.json');
 let before;
 try {
@@ -98,7 +96,8 @@ if (before) {
   lines.push('');
   lines.push(
     `Before and after the shim's change (the plugin card; before: \`${BEFORE.split('/').pop()}\`, measured ` +
-      `${before.measuredAt.slice(0, 16).replace('T', ' ')} UTC the same way, load average at its end ${before.machine.loadavgAtEnd.join(' / ')}):`,
+      `${before.measuredAt.slice(0, 16).replace('T', ' ')} UTC at ${before.commit}, with the same first views; load average at its end ` +
+      `${before.machine.loadavgAtEnd.join(' / ')}):`,
   );
   lines.push('');
   lines.push('| latency | entity | skeleton → 1st request, before → after | skeleton → complete, before → after | complete, before → after | seed\'s complete (this run) |');
