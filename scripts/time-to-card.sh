@@ -30,4 +30,4 @@ E2E_BASE_URL="http://127.0.0.1:$backstage_port" E2E_SIM_URL="http://127.0.0.1:$s
   TTC_SIM_BIN="$ROOT/target/debug/conduktor-sim" TTC_LOGS="$LOGS" \
   node bench/time-to-card/measure.mjs
 node bench/time-to-card/report.mjs
-step "Time to card measured: bench/results/time-to-card.md"
+step "Time to card measured: ${TTC_OUT:-bench/results/time-to-card.json} and its .md and .svg"
