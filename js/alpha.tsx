@@ -2,6 +2,7 @@ import { compatWrapper } from '@backstage/core-compat-api';
 import { ApiBlueprint, configApiRef, createFrontendPlugin, discoveryApiRef } from '@backstage/frontend-plugin-api';
 import { EntityCardBlueprint, EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import { ConduktorClient } from './api/ConduktorClient.js';
+import { preloadCore } from './core/loadCore.js';
 import { conduktorApiRef, conduktorAuthApiRef } from './api/types.js';
 import { defaultAuthApiDeps, defaultConduktorAuthApi } from './api/defaultAuthApi.js';
 import { isConduktorAvailable } from './constants.js';
@@ -29,13 +30,20 @@ const conduktorApi = ApiBlueprint.make({
     }),
 });
 
-/** `entity-card:conduktor/clusters` on the entity overview. */
+/**
+ * `entity-card:conduktor/clusters` on the entity overview. Its loader (and the tab's)
+ * starts loading the wasm core beside the card's chunks: the first request to Console
+ * then leaves as soon as the card mounts and has the user's token.
+ */
 export const conduktorEntityCard = EntityCardBlueprint.make({
   name: 'clusters',
   params: {
     type: 'content',
     filter: { kind: 'component' },
-    loader: () => import('./components/ConduktorCard.js').then(m => compatWrapper(<m.ConduktorCard />)),
+    loader: () => {
+      preloadCore();
+      return import('./components/ConduktorCard.js').then(m => compatWrapper(<m.ConduktorCard />));
+    },
   },
 });
 
@@ -46,7 +54,10 @@ export const conduktorEntityContent = EntityContentBlueprint.make({
     path: '/kafka',
     title: 'Kafka',
     filter: isConduktorAvailable,
-    loader: () => import('./components/ConduktorContent.js').then(m => compatWrapper(<m.ConduktorContent />)),
+    loader: () => {
+      preloadCore();
+      return import('./components/ConduktorContent.js').then(m => compatWrapper(<m.ConduktorContent />));
+    },
   },
 });
 

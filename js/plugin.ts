@@ -7,6 +7,7 @@ import {
   discoveryApiRef,
 } from '@backstage/core-plugin-api';
 import { ConduktorClient } from './api/ConduktorClient.js';
+import { preloadCore } from './core/loadCore.js';
 import { conduktorApiRef, conduktorAuthApiRef } from './api/types.js';
 import { defaultAuthApiDeps, defaultConduktorAuthApi } from './api/defaultAuthApi.js';
 import { conduktorContentRouteRef } from './routes.js';
@@ -34,7 +35,11 @@ export const EntityConduktorCard = conduktorPlugin.provide(
   createComponentExtension({
     name: 'EntityConduktorCard',
     component: {
-      lazy: () => import('./components/ConduktorCard.js').then(m => m.ConduktorCard),
+      // The wasm core loads beside the card's chunk (see alpha.tsx).
+      lazy: () => {
+        preloadCore();
+        return import('./components/ConduktorCard.js').then(m => m.ConduktorCard);
+      },
     },
   }),
 );
@@ -46,7 +51,10 @@ export const EntityConduktorCard = conduktorPlugin.provide(
 export const EntityConduktorContent = conduktorPlugin.provide(
   createRoutableExtension({
     name: 'EntityConduktorContent',
-    component: () => import('./components/ConduktorContent.js').then(m => m.ConduktorContent),
+    component: () => {
+      preloadCore();
+      return import('./components/ConduktorContent.js').then(m => m.ConduktorContent);
+    },
     mountPoint: conduktorContentRouteRef,
   }),
 );

@@ -32,3 +32,13 @@ export function loadCore(): Promise<ConduktorCore> {
   }
   return corePromise;
 }
+
+/**
+ * Starts loading the core without waiting for it: the card's and the tab's loaders
+ * call it beside their own chunks, so the `.wasm` is fetched and compiled while
+ * Backstage loads the card and mounts it, instead of after the card's first render.
+ * A failure here is dropped; the card's own call retries and reports it.
+ */
+export function preloadCore(): void {
+  loadCore().catch(() => undefined);
+}

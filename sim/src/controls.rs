@@ -95,6 +95,11 @@ pub struct Fault {
     /// a client can abort after the response arrived but before its body did.
     #[serde(default)]
     pub body_delay_ms: Option<u64>,
+    /// Answers a v1 search (a POST with `itemsPerPage`) as if it had asked for this
+    /// many items per page: the real answer in smaller pages, so that a search spans
+    /// several pages with the demo data (for tests that count a client's rounds).
+    #[serde(default)]
+    pub items_per_page: Option<u32>,
 }
 
 fn one() -> u32 {
@@ -310,6 +315,10 @@ pub async fn middleware(State(controls): State<Controls>, request: Request, next
     if let Some(delay) = fault.as_ref().and_then(|f| f.delay_ms) {
         tokio::time::sleep(Duration::from_millis(delay)).await;
     }
+    let request = match fault.as_ref().and_then(|f| f.items_per_page) {
+        Some(items) if method == Method::POST => with_items_per_page(request, items).await,
+        _ => request,
+    };
     let real = next.run(request).await;
     let response = match &fault {
         Some(fault) => apply(fault, real).await,
@@ -334,6 +343,23 @@ pub async fn middleware(State(controls): State<Controls>, request: Request, next
         running.finished = true;
     }
     Response::from_parts(parts, Body::new(TrackedBody { inner, delay, running }))
+}
+
+/// The request with its JSON body's `itemsPerPage` replaced (a body that is not a
+/// JSON object is passed on unchanged, for the search to refuse as usual).
+async fn with_items_per_page(request: Request, items: u32) -> Request {
+    let (mut parts, body) = request.into_parts();
+    let bytes = axum::body::to_bytes(body, 1 << 20).await.unwrap_or_default();
+    let body = match serde_json::from_slice::<Value>(&bytes) {
+        Ok(Value::Object(mut search)) => {
+            search.insert("itemsPerPage".into(), json!(items));
+            let rewritten = serde_json::to_vec(&search).unwrap_or_default();
+            parts.headers.remove(axum::http::header::CONTENT_LENGTH);
+            Bytes::from(rewritten)
+        }
+        _ => bytes,
+    };
+    Request::from_parts(parts, Body::from(body))
 }
 
 async fn apply(fault: &Fault, real: Response) -> Response {

@@ -71,6 +71,23 @@ async fn every_fault_kind_answers_as_asked_then_stops() {
     let search = json!({ "page": 1, "itemsPerPage": 5, "sort": "ByName" });
     assert_eq!(sim.post("/public/v1/clusters/prod-eu/topics", Some(&token), search).await.status, 500);
 
+    // `itemsPerPage` answers a search in smaller pages than it asked for.
+    inject(json!({ "path": "/v1/clusters/prod-eu/topics", "itemsPerPage": 2, "count": 2 })).await;
+    let search = |page: u32| json!({ "page": page, "itemsPerPage": 100, "sort": "ByName" });
+    let whole = sim.post("/public/v1/clusters/prod-eu/topics", Some(&token), search(1)).await.json();
+    let first = sim.post("/public/v1/clusters/prod-eu/topics", Some(&token), search(1)).await.json();
+    let second = sim.post("/public/v1/clusters/prod-eu/topics", Some(&token), search(2)).await.json();
+    assert_eq!((first["perPage"].as_i64(), first["data"].as_array().map(Vec::len)), (Some(2), Some(2)));
+    let total = whole["totalElements"].as_i64().unwrap_or_default();
+    assert!(total > 2, "{whole}");
+    assert_eq!(first["totalPages"].as_i64(), Some((total + 1) / 2));
+    assert_eq!(
+        [&first["data"][0], &first["data"][1], &second["data"][0]],
+        [&whole["data"][0], &whole["data"][1], &whole["data"][2]]
+    );
+    let again = sim.post("/public/v1/clusters/prod-eu/topics", Some(&token), search(1)).await.json();
+    assert_eq!(again["perPage"].as_i64(), Some(100), "the fault's count is spent");
+
     inject(json!({ "path": "/application", "status": 500, "count": 5 })).await;
     assert_eq!(sim.send(Method::DELETE, "/sim/faults", &[], None).await.status, 204);
     assert_eq!(sim.get(APP, Some(&token)).await.status, 200, "cleared");
