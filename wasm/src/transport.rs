@@ -3,8 +3,8 @@
 //! windows and workers alike), with the token in the `Authorization` header and
 //! nowhere else, and no cookies.
 //!
-//! Cancellation: fetch gets `AbortSignal.any([own controller, AbortSignal.timeout])`,
-//! and the caller's signal only ever aborts the own controller. A caller may abort
+//! Cancellation: with a caller's signal, fetch gets `AbortSignal.any([own controller,
+//! AbortSignal.timeout])`, and the caller's signal only ever aborts the own controller. A caller may abort
 //! with any reason (`controller.abort("x")`, `abort(42)`), and fetch rejects with the
 //! signal's reason, which gloo-net requires to be an `Error`: the own controller
 //! aborts without a reason, so fetch always rejects with an `AbortError`
@@ -40,9 +40,14 @@ impl FetchTransport {
 
 impl Transport for FetchTransport {
     async fn send(&self, request: &HttpRequest) -> Result<String, CoreError> {
-        let cancel = Cancellation::new(self.signal.as_ref())?;
         let timeout = AbortSignal::timeout_with_u32(self.timeout_ms);
-        let signal = AbortSignal::any(&js_sys::Array::of2(&cancel.controller.signal(), &timeout));
+        // Without a caller's signal the timeout alone aborts (its reason is a
+        // `TimeoutError`, an `Error`): no controller, listener or combined signal to build.
+        let cancel = self.signal.as_ref().map(Cancellation::new).transpose()?;
+        let signal = match &cancel {
+            Some(cancel) => AbortSignal::any(&js_sys::Array::of2(&cancel.controller.signal(), &timeout)),
+            None => timeout.clone(),
+        };
         let failed = |error: gloo_net::Error, status: Option<u16>| self.failed(&error, &request.url, &timeout, status);
 
         let builder = RequestBuilder::new(&request.url)
@@ -140,32 +145,28 @@ impl FetchTransport {
 /// (a request whose future was dropped; after the body was read it changes nothing).
 struct Cancellation {
     controller: AbortController,
-    listener: Option<(AbortSignal, Closure<dyn FnMut()>)>,
+    listener: (AbortSignal, Closure<dyn FnMut()>),
 }
 
 impl Cancellation {
-    fn new(caller: Option<&AbortSignal>) -> Result<Cancellation, CoreError> {
+    fn new(caller: &AbortSignal) -> Result<Cancellation, CoreError> {
         let controller = AbortController::new().map_err(|_| {
             CoreError::new(ErrorKind::Network, "this browser has no AbortController; fetch cannot be used")
         })?;
-        if caller.is_some_and(AbortSignal::aborted) {
+        if caller.aborted() {
             controller.abort();
         }
-        let listener = caller.map(|caller| {
-            let own = controller.clone();
-            let on_abort = Closure::<dyn FnMut()>::new(move || own.abort());
-            let _ = caller.add_event_listener_with_callback("abort", on_abort.as_ref().unchecked_ref());
-            (caller.clone(), on_abort)
-        });
-        Ok(Cancellation { controller, listener })
+        let own = controller.clone();
+        let on_abort = Closure::<dyn FnMut()>::new(move || own.abort());
+        let _ = caller.add_event_listener_with_callback("abort", on_abort.as_ref().unchecked_ref());
+        Ok(Cancellation { controller, listener: (caller.clone(), on_abort) })
     }
 }
 
 impl Drop for Cancellation {
     fn drop(&mut self) {
         self.controller.abort();
-        if let Some((caller, on_abort)) = &self.listener {
-            let _ = caller.remove_event_listener_with_callback("abort", on_abort.as_ref().unchecked_ref());
-        }
+        let (caller, on_abort) = &self.listener;
+        let _ = caller.remove_event_listener_with_callback("abort", on_abort.as_ref().unchecked_ref());
     }
 }
