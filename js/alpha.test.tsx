@@ -1,11 +1,25 @@
 import { coreExtensionData } from '@backstage/frontend-plugin-api';
 import { createExtensionTester } from '@backstage/frontend-test-utils';
-import { EntityCardBlueprint, EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
 import { describe, expect, it } from 'vitest';
-import plugin, { conduktorEntityCard, conduktorEntityContent } from './alpha.js';
+import plugin, {
+  conduktorEntityCard,
+  conduktorEntityContent,
+} from './alpha.js';
 
-const component = { apiVersion: 'backstage.io/v1alpha1', kind: 'Component', metadata: { name: 'payments-api' } };
-const group = { apiVersion: 'backstage.io/v1alpha1', kind: 'Group', metadata: { name: 'team-payments' } };
+const component = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name: 'payments-api' },
+};
+const group = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Group',
+  metadata: { name: 'team-payments' },
+};
 
 describe('new frontend system', () => {
   it('offers the card as a content card on component overviews', () => {
@@ -31,7 +45,13 @@ describe('new frontend system', () => {
     expect(tester.get(EntityContentBlueprint.dataRefs.title)).toBe('Kafka');
     expect(tester.get(coreExtensionData.routePath)).toBe('/kafka');
     const filter = tester.get(EntityContentBlueprint.dataRefs.filterFunction);
-    const annotated = { ...component, metadata: { name: 'payments-api', annotations: { 'conduktor.io/topics': 'prod-eu/payments.*' } } };
+    const annotated = {
+      ...component,
+      metadata: {
+        name: 'payments-api',
+        annotations: { 'conduktor.io/topics': 'prod-eu/payments.*' },
+      },
+    };
     expect(filter?.(annotated)).toBe(true);
     expect(filter?.(component)).toBe(false);
     expect(filter?.({ ...annotated, kind: 'API' })).toBe(true);

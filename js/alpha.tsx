@@ -1,10 +1,21 @@
 import { compatWrapper } from '@backstage/core-compat-api';
-import { ApiBlueprint, configApiRef, createFrontendPlugin, discoveryApiRef } from '@backstage/frontend-plugin-api';
-import { EntityCardBlueprint, EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import {
+  ApiBlueprint,
+  configApiRef,
+  createFrontendPlugin,
+  discoveryApiRef,
+} from '@backstage/frontend-plugin-api';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
 import { ConduktorClient } from './api/ConduktorClient.js';
 import { preloadCore } from './core/loadCore.js';
 import { conduktorApiRef, conduktorAuthApiRef } from './api/types.js';
-import { defaultAuthApiDeps, defaultConduktorAuthApi } from './api/defaultAuthApi.js';
+import {
+  defaultAuthApiDeps,
+  defaultConduktorAuthApi,
+} from './api/defaultAuthApi.js';
 import { isConduktorAvailable } from './constants.js';
 
 /**
@@ -17,7 +28,8 @@ const conduktorAuthApi = ApiBlueprint.make({
     defineParams({
       api: conduktorAuthApiRef,
       deps: { configApi: configApiRef, ...defaultAuthApiDeps },
-      factory: ({ configApi, ...apis }) => defaultConduktorAuthApi(configApi, apis),
+      factory: ({ configApi, ...apis }) =>
+        defaultConduktorAuthApi(configApi, apis),
     }),
 });
 
@@ -25,8 +37,13 @@ const conduktorApi = ApiBlueprint.make({
   params: defineParams =>
     defineParams({
       api: conduktorApiRef,
-      deps: { configApi: configApiRef, discoveryApi: discoveryApiRef, authApi: conduktorAuthApiRef },
-      factory: ({ configApi, discoveryApi, authApi }) => ConduktorClient.fromConfig(configApi, { discoveryApi, authApi }),
+      deps: {
+        configApi: configApiRef,
+        discoveryApi: discoveryApiRef,
+        authApi: conduktorAuthApiRef,
+      },
+      factory: ({ configApi, discoveryApi, authApi }) =>
+        ConduktorClient.fromConfig(configApi, { discoveryApi, authApi }),
     }),
 });
 
@@ -42,7 +59,9 @@ export const conduktorEntityCard = EntityCardBlueprint.make({
     filter: { kind: 'component' },
     loader: () => {
       preloadCore();
-      return import('./components/ConduktorCard.js').then(m => compatWrapper(<m.ConduktorCard />));
+      return import('./components/ConduktorCard.js').then(m =>
+        compatWrapper(<m.ConduktorCard />),
+      );
     },
   },
 });
@@ -56,7 +75,9 @@ export const conduktorEntityContent = EntityContentBlueprint.make({
     filter: isConduktorAvailable,
     loader: () => {
       preloadCore();
-      return import('./components/ConduktorContent.js').then(m => compatWrapper(<m.ConduktorContent />));
+      return import('./components/ConduktorContent.js').then(m =>
+        compatWrapper(<m.ConduktorContent />),
+      );
     },
   },
 });
@@ -64,5 +85,10 @@ export const conduktorEntityContent = EntityContentBlueprint.make({
 /** The plugin for apps on Backstage's new frontend system (auto-discovered). */
 export default createFrontendPlugin({
   pluginId: 'conduktor',
-  extensions: [conduktorAuthApi, conduktorApi, conduktorEntityCard, conduktorEntityContent],
+  extensions: [
+    conduktorAuthApi,
+    conduktorApi,
+    conduktorEntityCard,
+    conduktorEntityContent,
+  ],
 });

@@ -10,10 +10,20 @@ const entity = (annotations?: Record<string, string>): Entity => ({
 
 describe('isConduktorAvailable', () => {
   it('is true only when a Conduktor annotation has a value', () => {
-    expect(isConduktorAvailable(entity({ 'conduktor.io/topics': 'prod-eu/orders' }))).toBe(true);
-    expect(isConduktorAvailable(entity({ 'conduktor.io/application': 'payments' }))).toBe(true);
-    expect(isConduktorAvailable(entity({ 'conduktor.io/topics': '  ' }))).toBe(false);
-    expect(isConduktorAvailable(entity({ 'kafka.apache.org/consumer-groups': 'a/b' }))).toBe(false);
+    expect(
+      isConduktorAvailable(entity({ 'conduktor.io/topics': 'prod-eu/orders' })),
+    ).toBe(true);
+    expect(
+      isConduktorAvailable(entity({ 'conduktor.io/application': 'payments' })),
+    ).toBe(true);
+    expect(isConduktorAvailable(entity({ 'conduktor.io/topics': '  ' }))).toBe(
+      false,
+    );
+    expect(
+      isConduktorAvailable(
+        entity({ 'kafka.apache.org/consumer-groups': 'a/b' }),
+      ),
+    ).toBe(false);
     expect(isConduktorAvailable(entity())).toBe(false);
   });
 });

@@ -5,7 +5,8 @@ export const CONDUKTOR_APPLICATION_ANNOTATION = 'conduktor.io/application';
 /** `<cluster>/<topic>` or `<cluster>/<prefix>*`, comma-separated. */
 export const CONDUKTOR_TOPICS_ANNOTATION = 'conduktor.io/topics';
 /** `<cluster>/<group>`, comma-separated. */
-export const CONDUKTOR_CONSUMER_GROUPS_ANNOTATION = 'conduktor.io/consumer-groups';
+export const CONDUKTOR_CONSUMER_GROUPS_ANNOTATION =
+  'conduktor.io/consumer-groups';
 /** Cluster names, comma-separated. */
 export const CONDUKTOR_CLUSTERS_ANNOTATION = 'conduktor.io/clusters';
 

@@ -1,11 +1,25 @@
-import type { ConduktorError as CoreError, ConduktorErrorKind, TokenReport } from './api/types.js';
+import type {
+  ConduktorError as CoreError,
+  ConduktorErrorKind,
+  TokenReport,
+} from './api/types.js';
 
 /** A rejection of the core: `kind`, `status`, Console's `title`/`msg`/`cause`, `retryAfterMs`. */
 export type ConduktorError = CoreError;
 
 const KINDS: ReadonlySet<string> = new Set<ConduktorErrorKind>([
-  'invalid-input', 'unauthorized', 'proxy-rejected', 'forbidden', 'not-found', 'rate-limited',
-  'server', 'http', 'network', 'timeout', 'aborted', 'decode',
+  'invalid-input',
+  'unauthorized',
+  'proxy-rejected',
+  'forbidden',
+  'not-found',
+  'rate-limited',
+  'server',
+  'http',
+  'network',
+  'timeout',
+  'aborted',
+  'decode',
 ]);
 
 /** True for rejections of the wasm core. */
@@ -23,6 +37,7 @@ export function isConduktorError(value: unknown): value is ConduktorError {
  * `error instanceof ConduktorError` true for those too, whichever copy of the
  * package the app bundled.
  */
+// eslint-disable-next-line @typescript-eslint/no-redeclare -- the interface and its class share the name, as a class declaration's would
 export const ConduktorError: {
   new (kind: ConduktorErrorKind, message: string): ConduktorError;
   [Symbol.hasInstance](value: unknown): boolean;
@@ -54,7 +69,7 @@ const TITLES: Record<ConduktorErrorKind, string> = {
   unauthorized: 'Conduktor Console did not accept your sign-in',
   'proxy-rejected': 'The Backstage proxy blocked the request to Conduktor',
   forbidden: 'Conduktor Console does not let you see this',
-  'license-required': 'Conduktor Console\'s plan does not include this',
+  'license-required': "Conduktor Console's plan does not include this",
   'not-found': 'Not found in Conduktor Console',
   'rate-limited': 'Conduktor Console is rate limiting requests',
   server: 'Conduktor Console is unavailable',
@@ -71,30 +86,55 @@ export function errorTitle(error: ConduktorError): string {
 
 /** Kinds where trying again can help without changing any configuration. */
 export function isRetryable(error: ConduktorError): boolean {
-  return ['rate-limited', 'server', 'network', 'timeout', 'aborted', 'http'].includes(error.kind);
+  return [
+    'rate-limited',
+    'server',
+    'network',
+    'timeout',
+    'aborted',
+    'http',
+  ].includes(error.kind);
 }
 
 /** An `unauthorized` rejection with what the token says (null when it is not a JWT). */
-export type UnauthorizedError = CoreError & { tokenReport?: TokenReport | null };
+export type UnauthorizedError = CoreError & {
+  tokenReport?: TokenReport | null;
+};
 
 /**
  * Why Console may have rejected the token, from its claims. Console validates the
  * signature, issuer and expiry and maps the user by the email claim.
  */
-export function explainUnauthorized(report: TokenReport | null | undefined, now = Date.now()): string[] {
+export function explainUnauthorized(
+  report: TokenReport | null | undefined,
+  now = Date.now(),
+): string[] {
   if (report === undefined) return [];
   if (report === null) {
-    return ['The sign-in token is not a JWT: bind the card to an identity provider whose ID token is a JWT (see the README, "Sign-in").'];
+    return [
+      'The sign-in token is not a JWT: bind the card to an identity provider whose ID token is a JWT (see the README, "Sign-in").',
+    ];
   }
   const reasons: string[] = [];
-  if (report.expired || (report.expiresAt !== undefined && report.expiresAt <= now)) {
-    reasons.push(`Your sign-in token expired at ${new Date(report.expiresAt ?? now).toLocaleString()}. Sign in again.`);
+  if (
+    report.expired ||
+    (report.expiresAt !== undefined && report.expiresAt <= now)
+  ) {
+    reasons.push(
+      `Your sign-in token expired at ${new Date(
+        report.expiresAt ?? now,
+      ).toLocaleString()}. Sign in again.`,
+    );
   }
   if (!report.hasEmailClaim) {
-    reasons.push('Your token has no email claim, which Conduktor Console needs to know who you are: request the "email" scope at sign-in.');
+    reasons.push(
+      'Your token has no email claim, which Conduktor Console needs to know who you are: request the "email" scope at sign-in.',
+    );
   }
   reasons.push(
-    `Your token was issued by ${report.issuer ?? 'an unknown issuer'}; Conduktor Console must trust this issuer (sso.jwt-auth.issuer).`,
+    `Your token was issued by ${
+      report.issuer ?? 'an unknown issuer'
+    }; Conduktor Console must trust this issuer (sso.jwt-auth.issuer).`,
   );
   return reasons;
 }

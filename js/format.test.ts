@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatCount, formatDateTime, formatDuration, formatRate, formatRetention, safeHexColour } from './format.js';
+import {
+  formatBytes,
+  formatCount,
+  formatDateTime,
+  formatDuration,
+  formatRate,
+  formatRetention,
+  safeHexColour,
+} from './format.js';
 
 describe('format', () => {
   it('formats sizes, counts, retention and durations', () => {
@@ -29,7 +37,15 @@ describe('format', () => {
   it('lets only hex colours through', () => {
     expect(safeHexColour('#E74C3C')).toBe('#E74C3C');
     expect(safeHexColour('#abcd')).toBe('#abcd');
-    for (const hostile of ['red', '#fff;background:url(x)', ' #fff', '#12345', 'var(--x)', '', undefined]) {
+    for (const hostile of [
+      'red',
+      '#fff;background:url(x)',
+      ' #fff',
+      '#12345',
+      'var(--x)',
+      '',
+      undefined,
+    ]) {
       expect(safeHexColour(hostile)).toBeUndefined();
     }
   });

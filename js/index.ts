@@ -5,9 +5,16 @@
  * with `app.packages: all`); the named exports serve legacy apps and app code.
  */
 export { default } from './alpha.js';
-export { conduktorPlugin, EntityConduktorCard, EntityConduktorContent } from './plugin.js';
+export {
+  conduktorPlugin,
+  EntityConduktorCard,
+  EntityConduktorContent,
+} from './plugin.js';
 export type { ConduktorCardProps } from './components/ConduktorCard.js';
-export { ConduktorClient, type ConduktorClientOptions } from './api/ConduktorClient.js';
+export {
+  ConduktorClient,
+  type ConduktorClientOptions,
+} from './api/ConduktorClient.js';
 export {
   conduktorApiRef,
   conduktorAuthApiRef,
@@ -29,8 +36,16 @@ export {
   type TopicTag,
   type Truncation,
 } from './api/types.js';
-export { defaultConduktorAuthApi, OIDC_AUTH_API_REFS, type OidcProvider } from './api/defaultAuthApi.js';
-export { ConduktorError, isConduktorError, PROXY_CONFIG_SNIPPET } from './errors.js';
+export {
+  defaultConduktorAuthApi,
+  OIDC_AUTH_API_REFS,
+  type OidcProvider,
+} from './api/defaultAuthApi.js';
+export {
+  ConduktorError,
+  isConduktorError,
+  PROXY_CONFIG_SNIPPET,
+} from './errors.js';
 export {
   CONDUKTOR_ANNOTATIONS,
   CONDUKTOR_APPLICATION_ANNOTATION,

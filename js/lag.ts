@@ -8,20 +8,33 @@ export interface LagThresholds {
   errorAfterSeconds: number;
 }
 
-export const DEFAULT_LAG_THRESHOLDS: LagThresholds = { warnAfterSeconds: 60, errorAfterSeconds: 600 };
+export const DEFAULT_LAG_THRESHOLDS: LagThresholds = {
+  warnAfterSeconds: 60,
+  errorAfterSeconds: 600,
+};
 
 /**
  * `conduktor.lag.warnAfterSeconds` and `.errorAfterSeconds`. Throws on values that
  * cannot be meant (negative, or an error threshold below the warning one), so a typo
  * shows as a configuration error instead of silently wrong health.
  */
-export function readLagThresholds(config: Pick<ConfigApi, 'getOptionalNumber'>): LagThresholds {
-  const warn = config.getOptionalNumber('conduktor.lag.warnAfterSeconds') ?? DEFAULT_LAG_THRESHOLDS.warnAfterSeconds;
+export function readLagThresholds(
+  config: Pick<ConfigApi, 'getOptionalNumber'>,
+): LagThresholds {
+  const warn =
+    config.getOptionalNumber('conduktor.lag.warnAfterSeconds') ??
+    DEFAULT_LAG_THRESHOLDS.warnAfterSeconds;
   const error =
-    config.getOptionalNumber('conduktor.lag.errorAfterSeconds') ?? Math.max(warn, DEFAULT_LAG_THRESHOLDS.errorAfterSeconds);
-  for (const [key, value] of [['warnAfterSeconds', warn], ['errorAfterSeconds', error]] as const) {
+    config.getOptionalNumber('conduktor.lag.errorAfterSeconds') ??
+    Math.max(warn, DEFAULT_LAG_THRESHOLDS.errorAfterSeconds);
+  for (const [key, value] of [
+    ['warnAfterSeconds', warn],
+    ['errorAfterSeconds', error],
+  ] as const) {
     if (!Number.isFinite(value) || value < 0) {
-      throw new Error(`conduktor.lag.${key} must be a number of seconds, 0 or more (it is ${value})`);
+      throw new Error(
+        `conduktor.lag.${key} must be a number of seconds, 0 or more (it is ${value})`,
+      );
     }
   }
   if (error < warn) {
@@ -50,19 +63,37 @@ export interface LagHealth {
  * record count means nothing without the topic's rate; no records behind is healthy
  * whatever the time says.
  */
-export function lagHealth(group: ConsumerGroup, thresholds: LagThresholds): LagHealth {
+export function lagHealth(
+  group: ConsumerGroup,
+  thresholds: LagThresholds,
+): LagHealth {
   if (!group.indexed) {
-    return { status: 'unknown', label: 'Not indexed yet', description: 'Conduktor has not indexed this consumer group yet, so its lag is unknown.' };
+    return {
+      status: 'unknown',
+      label: 'Not indexed yet',
+      description:
+        'Conduktor has not indexed this consumer group yet, so its lag is unknown.',
+    };
   }
   const { overallLag, maxLagSeconds } = group;
-  const behind = overallLag !== undefined ? `${formatCount(overallLag)} records behind` : 'records behind unknown';
+  const behind =
+    overallLag !== undefined
+      ? `${formatCount(overallLag)} records behind`
+      : 'records behind unknown';
   if (overallLag === 0) {
-    return { status: 'ok', label: 'No lag', description: 'The group has consumed every record.' };
+    return {
+      status: 'ok',
+      label: 'No lag',
+      description: 'The group has consumed every record.',
+    };
   }
   if (maxLagSeconds === undefined) {
     return {
       status: 'unknown',
-      label: overallLag === undefined ? 'Lag unknown' : `${formatCount(overallLag)} behind`,
+      label:
+        overallLag === undefined
+          ? 'Lag unknown'
+          : `${formatCount(overallLag)} behind`,
       description: `Conduktor reports no lag time for this group (${behind}).`,
     };
   }
@@ -71,17 +102,25 @@ export function lagHealth(group: ConsumerGroup, thresholds: LagThresholds): LagH
     return {
       status: 'error',
       label: `Lagging ${time}`,
-      description: `Lagging ${time} (${behind}): at least ${formatDuration(thresholds.errorAfterSeconds)} is an error.`,
+      description: `Lagging ${time} (${behind}): at least ${formatDuration(
+        thresholds.errorAfterSeconds,
+      )} is an error.`,
     };
   }
   if (maxLagSeconds >= thresholds.warnAfterSeconds) {
     return {
       status: 'warning',
       label: `Behind ${time}`,
-      description: `Behind ${time} (${behind}): at least ${formatDuration(thresholds.warnAfterSeconds)} is a warning.`,
+      description: `Behind ${time} (${behind}): at least ${formatDuration(
+        thresholds.warnAfterSeconds,
+      )} is a warning.`,
     };
   }
-  return { status: 'ok', label: `OK (${time})`, description: `Within ${time} of the newest record (${behind}).` };
+  return {
+    status: 'ok',
+    label: `OK (${time})`,
+    description: `Within ${time} of the newest record (${behind}).`,
+  };
 }
 
 /** The group that needs attention most: worst status, then the longest lag. */
@@ -92,7 +131,8 @@ export function worstLag(
   let worst: { group: ConsumerGroup; health: LagHealth } | undefined;
   for (const group of groups) {
     const health = lagHealth(group, thresholds);
-    if (!worst || compareLag({ group, health }, worst) < 0) worst = { group, health };
+    if (!worst || compareLag({ group, health }, worst) < 0)
+      worst = { group, health };
   }
   return worst;
 }
@@ -103,7 +143,8 @@ export function compareLag(
   b: { group: ConsumerGroup; health: LagHealth },
 ): number {
   return (
-    LAG_STATUSES.indexOf(a.health.status) - LAG_STATUSES.indexOf(b.health.status) ||
+    LAG_STATUSES.indexOf(a.health.status) -
+      LAG_STATUSES.indexOf(b.health.status) ||
     (b.group.maxLagSeconds ?? -1) - (a.group.maxLagSeconds ?? -1) ||
     (b.group.overallLag ?? -1) - (a.group.overallLag ?? -1)
   );

@@ -9,7 +9,10 @@ import {
 import { ConduktorClient } from './api/ConduktorClient.js';
 import { preloadCore } from './core/loadCore.js';
 import { conduktorApiRef, conduktorAuthApiRef } from './api/types.js';
-import { defaultAuthApiDeps, defaultConduktorAuthApi } from './api/defaultAuthApi.js';
+import {
+  defaultAuthApiDeps,
+  defaultConduktorAuthApi,
+} from './api/defaultAuthApi.js';
 import { conduktorContentRouteRef } from './routes.js';
 
 /** The plugin for apps on Backstage's legacy frontend system. */
@@ -19,12 +22,18 @@ export const conduktorPlugin = createPlugin({
     createApiFactory({
       api: conduktorAuthApiRef,
       deps: { configApi: configApiRef, ...defaultAuthApiDeps },
-      factory: ({ configApi, ...apis }) => defaultConduktorAuthApi(configApi, apis),
+      factory: ({ configApi, ...apis }) =>
+        defaultConduktorAuthApi(configApi, apis),
     }),
     createApiFactory({
       api: conduktorApiRef,
-      deps: { configApi: configApiRef, discoveryApi: discoveryApiRef, authApi: conduktorAuthApiRef },
-      factory: ({ configApi, discoveryApi, authApi }) => ConduktorClient.fromConfig(configApi, { discoveryApi, authApi }),
+      deps: {
+        configApi: configApiRef,
+        discoveryApi: discoveryApiRef,
+        authApi: conduktorAuthApiRef,
+      },
+      factory: ({ configApi, discoveryApi, authApi }) =>
+        ConduktorClient.fromConfig(configApi, { discoveryApi, authApi }),
     }),
   ],
   routes: { entityContent: conduktorContentRouteRef },
@@ -38,7 +47,9 @@ export const EntityConduktorCard = conduktorPlugin.provide(
       // The wasm core loads beside the card's chunk (see alpha.tsx).
       lazy: () => {
         preloadCore();
-        return import('./components/ConduktorCard.js').then(m => m.ConduktorCard);
+        return import('./components/ConduktorCard.js').then(
+          m => m.ConduktorCard,
+        );
       },
     },
   }),
@@ -53,7 +64,9 @@ export const EntityConduktorContent = conduktorPlugin.provide(
     name: 'EntityConduktorContent',
     component: () => {
       preloadCore();
-      return import('./components/ConduktorContent.js').then(m => m.ConduktorContent);
+      return import('./components/ConduktorContent.js').then(
+        m => m.ConduktorContent,
+      );
     },
     mountPoint: conduktorContentRouteRef,
   }),

@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 function shippedSources(dir = resolve(process.cwd(), 'js')): string[] {
   return readdirSync(dir).flatMap(name => {
     const path = join(dir, name);
-    if (statSync(path).isDirectory()) return name === 'wasm' || name === 'test' ? [] : shippedSources(path);
+    if (statSync(path).isDirectory())
+      return name === 'wasm' || name === 'test' ? [] : shippedSources(path);
     return /\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name) ? [path] : [];
   });
 }

@@ -64,6 +64,10 @@ wasm-pack test --headless --chrome wasm --features worker-tests 2>&1 | tee "$LOG
 grep -Eq 'test result: ok\. [1-9][0-9]* passed' "$LOGS/wasm-pack-test-worker.log" ||
   die "the worker test suite reported no passed test"
 
+step "TypeScript shim: Backstage's ESLint rules (backstage-cli package lint) and Prettier (Backstage's config)"
+npx backstage-cli package lint js
+npx prettier --check js
+
 step "TypeScript shim: strict type check and unit tests (vitest)"
 npx tsc -p tsconfig.json --noEmit
 npx vitest run

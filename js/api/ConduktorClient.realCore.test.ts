@@ -26,7 +26,11 @@ describe.skipIf(!SIM_URL)('ConduktorClient with the real wasm core', () => {
 
   beforeAll(async () => {
     const glue = await import('../wasm/conduktor_card_core.js');
-    glue.initSync({ module: readFileSync(resolve(process.cwd(), 'js/wasm/conduktor_card_core_bg.wasm')) });
+    glue.initSync({
+      module: readFileSync(
+        resolve(process.cwd(), 'js/wasm/conduktor_card_core_bg.wasm'),
+      ),
+    });
     core = glue;
   });
 
@@ -41,14 +45,20 @@ describe.skipIf(!SIM_URL)('ConduktorClient with the real wasm core', () => {
   }
 
   it('loads an entity overview the signed-in user may see, without credentials, with Console links', async () => {
-    const overview = await client('developer@example.com', ['payments-developers']).fetchEntityOverview(
+    const overview = await client('developer@example.com', [
+      'payments-developers',
+    ]).fetchEntityOverview(
       { 'conduktor.io/topics': 'prod-eu/payments.*' },
       { refresh: true },
     );
     expect(overview.topics.map(t => t.name)).toContain('payments.orders');
-    expect(overview.topics.every(t => t.name.startsWith('payments.'))).toBe(true);
+    expect(overview.topics.every(t => t.name.startsWith('payments.'))).toBe(
+      true,
+    );
     expect(overview.clusters.map(c => c.name)).toEqual(['prod-eu']);
-    expect(overview.topics[0].consoleLink).toMatch(/^https:\/\/console\.example\.com\/console\/prod-eu\/topics\//);
+    expect(overview.topics[0].consoleLink).toMatch(
+      /^https:\/\/console\.example\.com\/console\/prod-eu\/topics\//,
+    );
     expect(JSON.stringify(overview)).not.toContain('SIM-SECRET');
   });
 
@@ -59,12 +69,18 @@ describe.skipIf(!SIM_URL)('ConduktorClient with the real wasm core', () => {
     expect(clusters.problems).toEqual([]);
     const broken = new ConduktorClient({
       discoveryApi: { getBaseUrl: async () => SIM_URL! },
-      authApi: { getIdToken: async () => 'eyJhbGciOiJub25lIn0.eyJlbWFpbCI6ImFAYi5jIn0.c2ln' },
+      authApi: {
+        getIdToken: async () =>
+          'eyJhbGciOiJub25lIn0.eyJlbWFpbCI6ImFAYi5jIn0.c2ln',
+      },
       proxyPath: '/api',
       loadCore: async () => core,
     });
     const error = await broken.fetchClusters().catch((e: unknown) => e);
     expect(isConduktorError(error) && error.kind).toBe('unauthorized');
-    expect((error as { tokenReport?: { hasEmailClaim: boolean } }).tokenReport?.hasEmailClaim).toBe(true);
+    expect(
+      (error as { tokenReport?: { hasEmailClaim: boolean } }).tokenReport
+        ?.hasEmailClaim,
+    ).toBe(true);
   });
 });

@@ -11,7 +11,9 @@ function setup(token = 'header.payload.signature') {
   };
   const getIdToken = vi.fn().mockResolvedValue(token);
   const client = new ConduktorClient({
-    discoveryApi: { getBaseUrl: vi.fn().mockResolvedValue('http://localhost:7007/api/proxy') },
+    discoveryApi: {
+      getBaseUrl: vi.fn().mockResolvedValue('http://localhost:7007/api/proxy'),
+    },
     authApi: { getIdToken },
     loadCore: async () => core,
   });
@@ -23,10 +25,14 @@ describe('ConduktorClient', () => {
     const { client, core } = setup();
     const signal = new AbortController().signal;
     await expect(client.fetchClusters({ signal })).resolves.toEqual(clusters);
-    expect(core.fetchClusters).toHaveBeenCalledWith('header.payload.signature', 'http://localhost:7007/api/proxy', {
-      signal,
-      proxyPath: undefined,
-    });
+    expect(core.fetchClusters).toHaveBeenCalledWith(
+      'header.payload.signature',
+      'http://localhost:7007/api/proxy',
+      {
+        signal,
+        proxyPath: undefined,
+      },
+    );
   });
 
   it('asks for a fresh token on every call and keeps it in no field', async () => {
@@ -50,24 +56,35 @@ describe('ConduktorClient', () => {
       loadCore: async () => core,
     });
     await client.fetchClusters();
-    expect(core.fetchClusters).toHaveBeenCalledWith('t', '/api/proxy', { proxyPath: '/kafka-console' });
+    expect(core.fetchClusters).toHaveBeenCalledWith('t', '/api/proxy', {
+      proxyPath: '/kafka-console',
+    });
   });
 
   it('hands the entity’s annotations to the core for the overview', async () => {
     const { client, core } = setup();
     const annotations = { 'conduktor.io/topics': 'prod-eu/payments.*' };
-    await expect(client.fetchEntityOverview(annotations, { refresh: true })).resolves.toBe(overview);
-    expect(core.fetchEntityOverview).toHaveBeenCalledWith('header.payload.signature', 'http://localhost:7007/api/proxy', annotations, {
-      refresh: true,
-      proxyPath: undefined,
-    });
+    await expect(
+      client.fetchEntityOverview(annotations, { refresh: true }),
+    ).resolves.toBe(overview);
+    expect(core.fetchEntityOverview).toHaveBeenCalledWith(
+      'header.payload.signature',
+      'http://localhost:7007/api/proxy',
+      annotations,
+      {
+        refresh: true,
+        proxyPath: undefined,
+      },
+    );
   });
 
   it('explains a 401 with what the token says, without keeping the token', async () => {
     const { client, core } = setup('marker-token-123');
     const report = { issuer: 'https://idp', expired: true } as never;
     vi.mocked(core.inspectToken).mockReturnValue(report);
-    vi.mocked(core.fetchEntityOverview).mockRejectedValue(conduktorError('unauthorized', '401', 401));
+    vi.mocked(core.fetchEntityOverview).mockRejectedValue(
+      conduktorError('unauthorized', '401', 401),
+    );
     const error = await client.fetchEntityOverview({}).catch(e => e);
     expect(error.tokenReport).toBe(report);
     expect(core.inspectToken).toHaveBeenCalledWith('marker-token-123');
@@ -80,7 +97,11 @@ describe('ConduktorClient', () => {
   });
 
   it('reads its settings from app-config and can forward an access token instead', async () => {
-    const core: ConduktorCore = { fetchClusters: vi.fn().mockResolvedValue([]), fetchEntityOverview: vi.fn(), inspectToken: vi.fn() };
+    const core: ConduktorCore = {
+      fetchClusters: vi.fn().mockResolvedValue([]),
+      fetchEntityOverview: vi.fn(),
+      inspectToken: vi.fn(),
+    };
     const values: Record<string, string | number> = {
       'conduktor.proxyPath': '/kafka',
       'conduktor.auth.token': 'access',
@@ -96,25 +117,37 @@ describe('ConduktorClient', () => {
     const getAccessToken = vi.fn().mockResolvedValue('access-jwt');
     const authApi = { getIdToken: vi.fn(), getAccessToken };
     const discoveryApi = { getBaseUrl: async () => '/api/proxy' };
-    const client = ConduktorClient.fromConfig(configApi, { discoveryApi, authApi, loadCore: async () => core });
+    const client = ConduktorClient.fromConfig(configApi, {
+      discoveryApi,
+      authApi,
+      loadCore: async () => core,
+    });
     await client.fetchClusters();
     expect(getAccessToken).toHaveBeenCalledWith('api://console/read');
     expect(authApi.getIdToken).not.toHaveBeenCalled();
-    expect(core.fetchClusters).toHaveBeenCalledWith('access-jwt', '/api/proxy', {
-      timeoutMs: 5000,
-      proxyPath: '/kafka',
-      consoleUrl: 'https://console.example.com',
-      consoleLinks: { topic: '/ui/{cluster}/{topic}' },
-    });
+    expect(core.fetchClusters).toHaveBeenCalledWith(
+      'access-jwt',
+      '/api/proxy',
+      {
+        timeoutMs: 5000,
+        proxyPath: '/kafka',
+        consoleUrl: 'https://console.example.com',
+        consoleLinks: { topic: '/ui/{cluster}/{topic}' },
+      },
+    );
 
     const idOnly = ConduktorClient.fromConfig(configApi, {
       discoveryApi,
       authApi: { getIdToken: vi.fn() },
       loadCore: async () => core,
     });
-    await expect(idOnly.fetchClusters()).rejects.toThrow(/has no getAccessToken/);
+    await expect(idOnly.fetchClusters()).rejects.toThrow(
+      /has no getAccessToken/,
+    );
     values['conduktor.auth.token'] = 'refresh';
-    expect(() => ConduktorClient.fromConfig(configApi, { discoveryApi, authApi })).toThrow(/must be "id" or "access"/);
+    expect(() =>
+      ConduktorClient.fromConfig(configApi, { discoveryApi, authApi }),
+    ).toThrow(/must be "id" or "access"/);
   });
 
   it('signs in again by ending the session first, so the provider issues a fresh ID token', async () => {
@@ -128,12 +161,18 @@ describe('ConduktorClient', () => {
         calls.push('signIn');
       },
     };
-    const client = new ConduktorClient({ discoveryApi: { getBaseUrl: async () => '/api/proxy' }, authApi });
+    const client = new ConduktorClient({
+      discoveryApi: { getBaseUrl: async () => '/api/proxy' },
+      authApi,
+    });
     await client.signIn();
     expect(calls).toEqual(['signOut', 'signIn']);
     const idOnly = new ConduktorClient({
       discoveryApi: { getBaseUrl: async () => '/api/proxy' },
-      authApi: { getIdToken: async () => 'id-jwt', signOut: async () => calls.push('signOut only') as unknown as void },
+      authApi: {
+        getIdToken: async () => 'id-jwt',
+        signOut: async () => calls.push('signOut only') as unknown as void,
+      },
     });
     await idOnly.signIn();
     expect(calls).not.toContain('signOut only'); // no way back in: do not sign out

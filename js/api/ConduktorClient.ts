@@ -43,12 +43,17 @@ export class ConduktorClient implements ConduktorApi {
   ): ConduktorClient {
     const type = configApi.getOptionalString('conduktor.auth.token') ?? 'id';
     if (type !== 'id' && type !== 'access') {
-      throw new Error(`conduktor.auth.token must be "id" or "access", not "${type}"`);
+      throw new Error(
+        `conduktor.auth.token must be "id" or "access", not "${type}"`,
+      );
     }
     return new ConduktorClient({
       ...deps,
       proxyPath: configApi.getOptionalString('conduktor.proxyPath'),
-      token: { type, scope: configApi.getOptionalString('conduktor.auth.scope') },
+      token: {
+        type,
+        scope: configApi.getOptionalString('conduktor.auth.scope'),
+      },
       timeoutMs: configApi.getOptionalNumber('conduktor.requestTimeoutMs'),
       consoleUrl: configApi.getOptionalString('conduktor.consoleUrl'),
       consoleLinks: linkTemplates(configApi),
@@ -57,7 +62,13 @@ export class ConduktorClient implements ConduktorApi {
 
   private callOptions(call: ConduktorCallOptions) {
     const { timeoutMs, proxyPath, consoleUrl, consoleLinks } = this.options;
-    return withoutUndefined({ timeoutMs, ...call, proxyPath, consoleUrl, consoleLinks });
+    return withoutUndefined({
+      timeoutMs,
+      ...call,
+      proxyPath,
+      consoleUrl,
+      consoleLinks,
+    });
   }
 
   private token(): Promise<string> {
@@ -65,13 +76,17 @@ export class ConduktorClient implements ConduktorApi {
     if (token?.type !== 'access') return authApi.getIdToken();
     if (!authApi.getAccessToken) {
       return Promise.reject(
-        new Error('conduktor.auth.token is "access", but the auth API bound to conduktorAuthApiRef has no getAccessToken'),
+        new Error(
+          'conduktor.auth.token is "access", but the auth API bound to conduktorAuthApiRef has no getAccessToken',
+        ),
       );
     }
     return authApi.getAccessToken(token.scope);
   }
 
-  async fetchClusters(call: ConduktorCallOptions = {}): Promise<List<KafkaCluster>> {
+  async fetchClusters(
+    call: ConduktorCallOptions = {},
+  ): Promise<List<KafkaCluster>> {
     const { core, proxyBase, token } = await this.prepare();
     return core
       .fetchClusters(token, proxyBase, this.callOptions(call))
@@ -84,7 +99,12 @@ export class ConduktorClient implements ConduktorApi {
   ): Promise<EntityOverview> {
     const { core, proxyBase, token } = await this.prepare();
     return core
-      .fetchEntityOverview(token, proxyBase, annotations, this.callOptions(call))
+      .fetchEntityOverview(
+        token,
+        proxyBase,
+        annotations,
+        this.callOptions(call),
+      )
       .catch(error => Promise.reject(withTokenReport(error, core, token)));
   }
 
@@ -101,7 +121,11 @@ export class ConduktorClient implements ConduktorApi {
   }
 
   /** The core, the proxy base and a fresh token; the token goes straight to the core. */
-  private async prepare(): Promise<{ core: ConduktorCore; proxyBase: string; token: string }> {
+  private async prepare(): Promise<{
+    core: ConduktorCore;
+    proxyBase: string;
+    token: string;
+  }> {
     const [core, proxyBase, token] = await Promise.all([
       (this.options.loadCore ?? loadCore)(),
       this.options.discoveryApi.getBaseUrl('proxy'),
@@ -111,26 +135,38 @@ export class ConduktorClient implements ConduktorApi {
   }
 }
 
-function linkTemplates(configApi: Pick<ConfigApi, 'getOptionalString'>): ConsoleLinkTemplates | undefined {
+function linkTemplates(
+  configApi: Pick<ConfigApi, 'getOptionalString'>,
+): ConsoleLinkTemplates | undefined {
   const templates = withoutUndefined({
     cluster: configApi.getOptionalString('conduktor.consoleLinks.cluster'),
     topic: configApi.getOptionalString('conduktor.consoleLinks.topic'),
-    consumerGroup: configApi.getOptionalString('conduktor.consoleLinks.consumerGroup'),
-    application: configApi.getOptionalString('conduktor.consoleLinks.application'),
+    consumerGroup: configApi.getOptionalString(
+      'conduktor.consoleLinks.consumerGroup',
+    ),
+    application: configApi.getOptionalString(
+      'conduktor.consoleLinks.application',
+    ),
   });
   return Object.keys(templates).length > 0 ? templates : undefined;
 }
 
 /** Leaves unset settings out, so the core applies its defaults. */
 function withoutUndefined<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+  return Object.fromEntries(
+    Object.entries(value).filter(([, v]) => v !== undefined),
+  ) as Partial<T>;
 }
 
 /**
  * When Console rejects the token, attaches what the token says (issuer, expiry,
  * claims; never the token itself) so the card can explain why.
  */
-function withTokenReport(error: unknown, core: ConduktorCore, token: string): unknown {
+function withTokenReport(
+  error: unknown,
+  core: ConduktorCore,
+  token: string,
+): unknown {
   if (isConduktorError(error) && error.kind === 'unauthorized') {
     try {
       (error as UnauthorizedError).tokenReport = core.inspectToken(token);

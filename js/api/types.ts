@@ -1,5 +1,10 @@
 import { createApiRef } from '@backstage/core-plugin-api';
-import type { EntityOverview, FetchOptions, KafkaCluster, List } from '../wasm/conduktor_card_core.js';
+import type {
+  EntityOverview,
+  FetchOptions,
+  KafkaCluster,
+  List,
+} from '../wasm/conduktor_card_core.js';
 
 export type {
   Application,
@@ -22,7 +27,10 @@ export type {
 } from '../wasm/conduktor_card_core.js';
 
 /** Per-call options the card passes; the token and proxy base are the client's job. */
-export type ConduktorCallOptions = Pick<FetchOptions, 'signal' | 'timeoutMs' | 'refresh'>;
+export type ConduktorCallOptions = Pick<
+  FetchOptions,
+  'signal' | 'timeoutMs' | 'refresh'
+>;
 
 /** What the card needs from Conduktor. */
 export interface ConduktorApi {
@@ -36,7 +44,9 @@ export interface ConduktorApi {
   signIn(): Promise<void>;
 }
 
-export const conduktorApiRef = createApiRef<ConduktorApi>({ id: 'plugin.conduktor.service' });
+export const conduktorApiRef = createApiRef<ConduktorApi>({
+  id: 'plugin.conduktor.service',
+});
 
 /**
  * The sign-in the card forwards to Conduktor Console: any Backstage auth API with
@@ -44,13 +54,21 @@ export const conduktorApiRef = createApiRef<ConduktorApi>({ id: 'plugin.condukto
  * Bind it in your app to the provider Console trusts (see the README).
  */
 export type ConduktorAuthApi = {
-  getIdToken(options?: { optional?: boolean; instantPopup?: boolean }): Promise<string>;
+  getIdToken(options?: {
+    optional?: boolean;
+    instantPopup?: boolean;
+  }): Promise<string>;
   /** Used instead when `conduktor.auth.token` is `access` (OAuthApi). */
-  getAccessToken?(scope?: string | string[], options?: { optional?: boolean; instantPopup?: boolean }): Promise<string>;
+  getAccessToken?(
+    scope?: string | string[],
+    options?: { optional?: boolean; instantPopup?: boolean },
+  ): Promise<string>;
   /** Backstage's SessionApi: offered as "Sign in again" when Console rejects the token. */
   signIn?(): Promise<void>;
   /** Ends the session first, so signing in again yields a fresh ID token. */
   signOut?(): Promise<void>;
 };
 
-export const conduktorAuthApiRef = createApiRef<ConduktorAuthApi>({ id: 'plugin.conduktor.auth' });
+export const conduktorAuthApiRef = createApiRef<ConduktorAuthApi>({
+  id: 'plugin.conduktor.auth',
+});

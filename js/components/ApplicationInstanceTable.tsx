@@ -23,7 +23,9 @@ const RESOURCE_TYPES: Record<string, string> = {
 export function describeResource(resource: OwnedResource): string {
   const type = RESOURCE_TYPES[resource.type] ?? resource.type.toLowerCase();
   const prefixed = resource.patternType === 'PREFIXED';
-  return `${type} ${resource.name}${prefixed ? '*' : ''} (${resource.patternType.toLowerCase()})`;
+  return `${type} ${resource.name}${
+    prefixed ? '*' : ''
+  } (${resource.patternType.toLowerCase()})`;
 }
 
 const COLUMNS: DataColumn<InstanceRow>[] = [
@@ -32,10 +34,28 @@ const COLUMNS: DataColumn<InstanceRow>[] = [
     label: 'Application',
     minWidth: 180,
     sortValue: i => i.title,
-    cell: i => nameCell({ name: i.title, link: i.applicationLink, caption: i.owner ? `owned by ${i.owner}` : undefined }),
+    cell: i =>
+      nameCell({
+        name: i.title,
+        link: i.applicationLink,
+        caption: i.owner ? `owned by ${i.owner}` : undefined,
+      }),
   },
-  { id: 'instance', label: 'Instance', isRowHeader: true, minWidth: 170, sortValue: i => i.name, cell: i => valueCell(i.name) },
-  { id: 'cluster', label: 'Cluster', minWidth: 110, sortValue: i => i.cluster, cell: i => valueCell(i.cluster ?? '—') },
+  {
+    id: 'instance',
+    label: 'Instance',
+    isRowHeader: true,
+    minWidth: 170,
+    sortValue: i => i.name,
+    cell: i => valueCell(i.name),
+  },
+  {
+    id: 'cluster',
+    label: 'Cluster',
+    minWidth: 110,
+    sortValue: i => i.cluster,
+    cell: i => valueCell(i.cluster ?? '—'),
+  },
   {
     id: 'serviceAccount',
     label: 'Service account',
@@ -66,7 +86,11 @@ const COLUMNS: DataColumn<InstanceRow>[] = [
 ];
 
 /** Every instance of the entity's self-service applications: where it runs and what it owns. */
-export function ApplicationInstanceTable({ applications }: { applications: ApplicationOverview[] }) {
+export function ApplicationInstanceTable({
+  applications,
+}: {
+  applications: ApplicationOverview[];
+}) {
   const rows = useMemo(
     () =>
       applications.flatMap(({ name, application, instances }) =>
@@ -87,7 +111,15 @@ export function ApplicationInstanceTable({ applications }: { applications: Appli
       testId="conduktor-application-instances"
       rows={rows}
       columns={COLUMNS}
-      filterText={i => [i.title, i.name, i.cluster, i.serviceAccount, ...i.resources.map(describeResource)].join(' ')}
+      filterText={i =>
+        [
+          i.title,
+          i.name,
+          i.cluster,
+          i.serviceAccount,
+          ...i.resources.map(describeResource),
+        ].join(' ')
+      }
       initialSort={{ column: 'instance', direction: 'ascending' }}
       noun="application instances"
     />

@@ -3,7 +3,11 @@ import type { ApplicationOverview } from '../api/types.js';
 import { ResourceLink } from './ResourceLink.js';
 
 /** The card's line per self-service application: its title, owner, and its instances with their clusters. */
-export function ApplicationSummary({ applications }: { applications: ApplicationOverview[] }) {
+export function ApplicationSummary({
+  applications,
+}: {
+  applications: ApplicationOverview[];
+}) {
   return (
     <section aria-label="Applications" data-testid="conduktor-applications">
       <Text as="h4" variant="body-large" weight="bold">
@@ -13,11 +17,23 @@ export function ApplicationSummary({ applications }: { applications: Application
         {applications.map(({ name, application, instances }) => {
           const details = [
             application?.owner && `owned by ${application.owner}`,
-            instances.length === 0 ? 'no instance' : instances.map(i => (i.cluster ? `${i.name} (${i.cluster})` : i.name)).join(', '),
+            instances.length === 0
+              ? 'no instance'
+              : instances
+                  .map(i => (i.cluster ? `${i.name} (${i.cluster})` : i.name))
+                  .join(', '),
           ].filter(Boolean);
           return (
-            <Flex key={name} align="baseline" gap="2" style={{ flexWrap: 'wrap' }}>
-              <ResourceLink name={application?.title ?? name} link={application?.consoleLink} />
+            <Flex
+              key={name}
+              align="baseline"
+              gap="2"
+              style={{ flexWrap: 'wrap' }}
+            >
+              <ResourceLink
+                name={application?.title ?? name}
+                link={application?.consoleLink}
+              />
               <Text as="span" variant="body-small">
                 {details.join(' · ')}
               </Text>

@@ -16,7 +16,11 @@ const name: DataColumn<ClusterRow> = {
     <Cell>
       <Flex align="center" gap="2">
         <Swatch color={c.color} />
-        <NameWithCaption name={c.displayName} link={c.consoleLink} caption={c.name} />
+        <NameWithCaption
+          name={c.displayName}
+          link={c.consoleLink}
+          caption={c.name}
+        />
       </Flex>
     </Cell>
   ),
@@ -44,7 +48,11 @@ const FULL_COLUMNS: DataColumn<ClusterRow>[] = [
             .map(server => server.trim())
             .filter(Boolean)
             .map(server => (
-              <Text as="span" key={server} style={{ fontFamily: 'var(--bui-font-monospace, monospace)' }}>
+              <Text
+                as="span"
+                key={server}
+                style={{ fontFamily: 'var(--bui-font-monospace, monospace)' }}
+              >
                 {server}
               </Text>
             ))}
@@ -75,7 +83,10 @@ const FULL_COLUMNS: DataColumn<ClusterRow>[] = [
   },
 ];
 
-const SUMMARY_COLUMNS: DataColumn<ClusterRow>[] = [{ ...name, minWidth: undefined }, { ...schemaRegistry, minWidth: undefined }];
+const SUMMARY_COLUMNS: DataColumn<ClusterRow>[] = [
+  { ...name, minWidth: undefined },
+  { ...schemaRegistry, minWidth: undefined },
+];
 
 export function ClusterTable({
   clusters,
@@ -87,7 +98,10 @@ export function ClusterTable({
   total?: number;
   variant: 'summary' | 'full';
 }) {
-  const rows = useMemo(() => clusters.map(c => ({ ...c, id: c.name })), [clusters]);
+  const rows = useMemo(
+    () => clusters.map(c => ({ ...c, id: c.name })),
+    [clusters],
+  );
   return (
     <DataTable<ClusterRow>
       title="Clusters"
@@ -97,7 +111,14 @@ export function ClusterTable({
       total={total}
       columns={FULL_COLUMNS}
       summaryColumns={SUMMARY_COLUMNS}
-      filterText={c => [c.displayName, c.name, c.bootstrapServers, ...Object.entries(c.labels).flat()].join(' ')}
+      filterText={c =>
+        [
+          c.displayName,
+          c.name,
+          c.bootstrapServers,
+          ...Object.entries(c.labels).flat(),
+        ].join(' ')
+      }
       initialSort={{ column: 'name', direction: 'ascending' }}
       noun="clusters"
     />

@@ -1,5 +1,9 @@
 import { useMemo } from 'react';
-import { MissingAnnotationEmptyState, useEntity, useEntityRefLink } from '@backstage/plugin-catalog-react';
+import {
+  MissingAnnotationEmptyState,
+  useEntity,
+  useEntityRefLink,
+} from '@backstage/plugin-catalog-react';
 import { Text } from '@backstage/ui';
 import type { EntityOverview } from '../api/types.js';
 import { CONDUKTOR_ANNOTATIONS, isConduktorAvailable } from '../constants.js';
@@ -11,7 +15,10 @@ import { ConsumerGroupTable } from './ConsumerGroupTable.js';
 import { OverviewFrame } from './OverviewFrame.js';
 import { ProblemsPanel } from './ProblemsPanel.js';
 import { TopicTable } from './TopicTable.js';
-import { useConduktorSettings, type ConduktorSettings } from './useConduktorSettings.js';
+import {
+  useConduktorSettings,
+  type ConduktorSettings,
+} from './useConduktorSettings.js';
 
 /** Rows of each kind the card shows; the Kafka tab has the rest. */
 export const CARD_ROWS = 3;
@@ -36,10 +43,18 @@ export function ConduktorCard({ tabPath = 'kafka' }: ConduktorCardProps) {
   const { entity } = useEntity();
   const settings = useConduktorSettings();
   const entityLink = useEntityRefLink();
-  if (!settings.showAllClustersWithoutAnnotation && !isConduktorAvailable(entity)) {
-    return <MissingAnnotationEmptyState annotation={[...CONDUKTOR_ANNOTATIONS]} />;
+  if (
+    !settings.showAllClustersWithoutAnnotation &&
+    !isConduktorAvailable(entity)
+  ) {
+    return (
+      <MissingAnnotationEmptyState annotation={[...CONDUKTOR_ANNOTATIONS]} />
+    );
   }
-  const tabHref = tabPath !== false && isConduktorAvailable(entity) ? `${entityLink(entity)}/${tabPath.replace(/^\/+/, '')}` : undefined;
+  const tabHref =
+    tabPath !== false && isConduktorAvailable(entity)
+      ? `${entityLink(entity)}/${tabPath.replace(/^\/+/, '')}`
+      : undefined;
   return (
     <OverviewFrame
       title="Conduktor"
@@ -49,29 +64,61 @@ export function ConduktorCard({ tabPath = 'kafka' }: ConduktorCardProps) {
       loadingRows={4}
       tabHref={tabHref}
     >
-      {overview => <SummaryBody overview={overview} entityName={entity.metadata.title ?? entity.metadata.name} settings={settings} />}
+      {overview => (
+        <SummaryBody
+          overview={overview}
+          entityName={entity.metadata.title ?? entity.metadata.name}
+          settings={settings}
+        />
+      )}
     </OverviewFrame>
   );
 }
 
 /** What loaded, capped at a few rows of each kind; the worst-lagging groups come first. */
-function SummaryBody({ overview, entityName, settings }: { overview: EntityOverview; entityName: string; settings: ConduktorSettings }) {
+function SummaryBody({
+  overview,
+  entityName,
+  settings,
+}: {
+  overview: EntityOverview;
+  entityName: string;
+  settings: ConduktorSettings;
+}) {
   const { clusters, topics, consumerGroups, applications, problems } = overview;
   const noAccess = isNoAccess(overview);
-  const firstTopics = useMemo(() => [...topics].sort((a, b) => a.name.localeCompare(b.name)).slice(0, CARD_ROWS), [topics]);
+  const firstTopics = useMemo(
+    () =>
+      [...topics]
+        .sort((a, b) => a.name.localeCompare(b.name))
+        .slice(0, CARD_ROWS),
+    [topics],
+  );
   const firstGroups = useMemo(
     () =>
       consumerGroups
-        .map(group => ({ group, health: lagHealth(group, settings.lagThresholds) }))
+        .map(group => ({
+          group,
+          health: lagHealth(group, settings.lagThresholds),
+        }))
         .sort(compareLag)
         .slice(0, CARD_ROWS)
         .map(({ group }) => group),
     [consumerGroups, settings.lagThresholds],
   );
-  const nothing = clusters.length + topics.length + consumerGroups.length + applications.length === 0;
+  const nothing =
+    clusters.length +
+      topics.length +
+      consumerGroups.length +
+      applications.length ===
+    0;
   return (
     <>
-      <ProblemsPanel overview={overview} entityName={entityName} expanded={false} />
+      <ProblemsPanel
+        overview={overview}
+        entityName={entityName}
+        expanded={false}
+      />
       {nothing && problems.length === 0 && (
         <Text as="p" variant="body-medium" data-testid="conduktor-empty">
           {overview.annotated
@@ -79,12 +126,31 @@ function SummaryBody({ overview, entityName, settings }: { overview: EntityOverv
             : 'Conduktor shows you no Kafka cluster. Ask your Conduktor administrator for access.'}
         </Text>
       )}
-      {!overview.annotated && clusters.length > 0 && <ClusterTable clusters={clusters.slice(0, CARD_ROWS)} total={clusters.length} variant="summary" />}
-      {!noAccess && topics.length > 0 && <TopicTable topics={firstTopics} total={topics.length} variant="summary" />}
-      {!noAccess && consumerGroups.length > 0 && (
-        <ConsumerGroupTable groups={firstGroups} total={consumerGroups.length} thresholds={settings.lagThresholds} variant="summary" />
+      {!overview.annotated && clusters.length > 0 && (
+        <ClusterTable
+          clusters={clusters.slice(0, CARD_ROWS)}
+          total={clusters.length}
+          variant="summary"
+        />
       )}
-      {!noAccess && applications.length > 0 && <ApplicationSummary applications={applications} />}
+      {!noAccess && topics.length > 0 && (
+        <TopicTable
+          topics={firstTopics}
+          total={topics.length}
+          variant="summary"
+        />
+      )}
+      {!noAccess && consumerGroups.length > 0 && (
+        <ConsumerGroupTable
+          groups={firstGroups}
+          total={consumerGroups.length}
+          thresholds={settings.lagThresholds}
+          variant="summary"
+        />
+      )}
+      {!noAccess && applications.length > 0 && (
+        <ApplicationSummary applications={applications} />
+      )}
     </>
   );
 }

@@ -1,4 +1,7 @@
-import { MissingAnnotationEmptyState, useEntity } from '@backstage/plugin-catalog-react';
+import {
+  MissingAnnotationEmptyState,
+  useEntity,
+} from '@backstage/plugin-catalog-react';
 import { Tab, TabList, TabPanel, Tabs, Text } from '@backstage/ui';
 import type { EntityOverview } from '../api/types.js';
 import { CONDUKTOR_ANNOTATIONS, isConduktorAvailable } from '../constants.js';
@@ -9,7 +12,10 @@ import { ConsumerGroupTable } from './ConsumerGroupTable.js';
 import { OverviewFrame } from './OverviewFrame.js';
 import { ProblemsPanel } from './ProblemsPanel.js';
 import { TopicTable } from './TopicTable.js';
-import { useConduktorSettings, type ConduktorSettings } from './useConduktorSettings.js';
+import {
+  useConduktorSettings,
+  type ConduktorSettings,
+} from './useConduktorSettings.js';
 
 /**
  * The entity's Kafka tab: everything its Conduktor annotations name, as the
@@ -20,7 +26,9 @@ export function ConduktorContent() {
   const { entity } = useEntity();
   const settings = useConduktorSettings();
   if (!isConduktorAvailable(entity)) {
-    return <MissingAnnotationEmptyState annotation={[...CONDUKTOR_ANNOTATIONS]} />;
+    return (
+      <MissingAnnotationEmptyState annotation={[...CONDUKTOR_ANNOTATIONS]} />
+    );
   }
   const entityName = entity.metadata.title ?? entity.metadata.name;
   return (
@@ -31,7 +39,13 @@ export function ConduktorContent() {
       testId="conduktor-content"
       loadingRows={8}
     >
-      {overview => <ContentBody overview={overview} entityName={entityName} settings={settings} />}
+      {overview => (
+        <ContentBody
+          overview={overview}
+          entityName={entityName}
+          settings={settings}
+        />
+      )}
     </OverviewFrame>
   );
 }
@@ -42,31 +56,66 @@ export function ConduktorContent() {
  */
 const TAB_TEXT = { color: 'var(--bui-fg-primary)' };
 
-function ContentBody({ overview, entityName, settings }: { overview: EntityOverview; entityName: string; settings: ConduktorSettings }) {
+function ContentBody({
+  overview,
+  entityName,
+  settings,
+}: {
+  overview: EntityOverview;
+  entityName: string;
+  settings: ConduktorSettings;
+}) {
   const { clusters, topics, consumerGroups, applications } = overview;
   const instances = applications.reduce((n, a) => n + a.instances.length, 0);
   return (
     <>
       <ProblemsPanel overview={overview} entityName={entityName} expanded />
       {!isNoAccess(overview) && (
-        <Tabs defaultSelectedKey={consumerGroups.length > 0 && topics.length === 0 ? 'consumer-groups' : 'topics'}>
+        <Tabs
+          defaultSelectedKey={
+            consumerGroups.length > 0 && topics.length === 0
+              ? 'consumer-groups'
+              : 'topics'
+          }
+        >
           <TabList aria-label="Kafka resources">
-            <Tab id="topics" style={TAB_TEXT}>{`Topics (${topics.length})`}</Tab>
-            <Tab id="consumer-groups" style={TAB_TEXT}>{`Consumer groups (${consumerGroups.length})`}</Tab>
-            <Tab id="applications" style={TAB_TEXT}>{`Applications (${instances} ${instances === 1 ? 'instance' : 'instances'})`}</Tab>
-            <Tab id="clusters" style={TAB_TEXT}>{`Clusters (${clusters.length})`}</Tab>
+            <Tab
+              id="topics"
+              style={TAB_TEXT}
+            >{`Topics (${topics.length})`}</Tab>
+            <Tab
+              id="consumer-groups"
+              style={TAB_TEXT}
+            >{`Consumer groups (${consumerGroups.length})`}</Tab>
+            <Tab
+              id="applications"
+              style={TAB_TEXT}
+            >{`Applications (${instances} ${
+              instances === 1 ? 'instance' : 'instances'
+            })`}</Tab>
+            <Tab
+              id="clusters"
+              style={TAB_TEXT}
+            >{`Clusters (${clusters.length})`}</Tab>
           </TabList>
           <TabPanel id="topics">
             <TopicTable topics={topics} variant="full" />
           </TabPanel>
           <TabPanel id="consumer-groups">
-            <ConsumerGroupTable groups={consumerGroups} thresholds={settings.lagThresholds} variant="full" />
+            <ConsumerGroupTable
+              groups={consumerGroups}
+              thresholds={settings.lagThresholds}
+              variant="full"
+            />
           </TabPanel>
           <TabPanel id="applications">
             {applications.length > 0 ? (
               <ApplicationInstanceTable applications={applications} />
             ) : (
-              <Text as="p">This entity names no self-service application (conduktor.io/application).</Text>
+              <Text as="p">
+                This entity names no self-service application
+                (conduktor.io/application).
+              </Text>
             )}
           </TabPanel>
           <TabPanel id="clusters">

@@ -20,7 +20,15 @@ export function ConduktorErrorPanel({
 }) {
   if (!isConduktorError(error)) {
     const message = error instanceof Error ? error.message : String(error);
-    return <Alert status="danger" icon data-testid="conduktor-error" title="The Conduktor card could not load" description={message} />;
+    return (
+      <Alert
+        status="danger"
+        icon
+        data-testid="conduktor-error"
+        title="The Conduktor card could not load"
+        description={message}
+      />
+    );
   }
   const actions = (
     <Flex gap="2">
@@ -68,8 +76,13 @@ export function ConduktorErrorPanel({
             </>
           )}
           {error.kind === 'unauthorized' && (
-            <ul data-testid="conduktor-unauthorized-reasons" style={{ margin: 0, paddingLeft: 'var(--bui-space-4)' }}>
-              {explainUnauthorized((error as UnauthorizedError).tokenReport).map(reason => (
+            <ul
+              data-testid="conduktor-unauthorized-reasons"
+              style={{ margin: 0, paddingLeft: 'var(--bui-space-4)' }}
+            >
+              {explainUnauthorized(
+                (error as UnauthorizedError).tokenReport,
+              ).map(reason => (
                 <li key={reason}>
                   <Text as="span" variant="body-medium">
                     {reason}

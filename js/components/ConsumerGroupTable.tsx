@@ -2,7 +2,12 @@ import { useMemo } from 'react';
 import { Cell } from '@backstage/ui';
 import type { ConsumerGroup } from '../api/types.js';
 import { formatCount, formatDuration } from '../format.js';
-import { LAG_STATUSES, lagHealth, type LagHealth, type LagThresholds } from '../lag.js';
+import {
+  LAG_STATUSES,
+  lagHealth,
+  type LagHealth,
+  type LagThresholds,
+} from '../lag.js';
 import { DataTable, type DataColumn } from './DataTable.js';
 import { LagHealthLabel } from './LagHealthLabel.js';
 import { nameCell, valueCell } from './cells.js';
@@ -15,7 +20,8 @@ const name: DataColumn<GroupRow> = {
   isRowHeader: true,
   minWidth: 220,
   sortValue: g => g.name,
-  cell: g => nameCell({ name: g.name, link: g.consoleLink, caption: g.cluster }),
+  cell: g =>
+    nameCell({ name: g.name, link: g.consoleLink, caption: g.cluster }),
 };
 
 const health: DataColumn<GroupRow> = {
@@ -23,7 +29,8 @@ const health: DataColumn<GroupRow> = {
   label: 'Lag health',
   minWidth: 170,
   // Worst first when ascending; the longer lag first within a status.
-  sortValue: g => LAG_STATUSES.indexOf(g.health.status) * 1e12 - (g.maxLagSeconds ?? -1),
+  sortValue: g =>
+    LAG_STATUSES.indexOf(g.health.status) * 1e12 - (g.maxLagSeconds ?? -1),
   cell: g => (
     <Cell>
       <LagHealthLabel health={g.health} />
@@ -73,7 +80,11 @@ const FULL_COLUMNS: DataColumn<GroupRow>[] = [
   },
 ];
 
-const SUMMARY_COLUMNS: DataColumn<GroupRow>[] = [{ ...name, minWidth: undefined }, { ...health, minWidth: undefined }, { ...lag, minWidth: undefined }];
+const SUMMARY_COLUMNS: DataColumn<GroupRow>[] = [
+  { ...name, minWidth: undefined },
+  { ...health, minWidth: undefined },
+  { ...lag, minWidth: undefined },
+];
 
 export function ConsumerGroupTable({
   groups,
@@ -88,7 +99,12 @@ export function ConsumerGroupTable({
   variant: 'summary' | 'full';
 }) {
   const rows = useMemo(
-    () => groups.map(g => ({ ...g, id: `${g.cluster}/${g.name}`, health: lagHealth(g, thresholds) })),
+    () =>
+      groups.map(g => ({
+        ...g,
+        id: `${g.cluster}/${g.name}`,
+        health: lagHealth(g, thresholds),
+      })),
     [groups, thresholds],
   );
   return (
@@ -100,7 +116,9 @@ export function ConsumerGroupTable({
       total={total}
       columns={FULL_COLUMNS}
       summaryColumns={SUMMARY_COLUMNS}
-      filterText={g => [g.name, g.cluster, g.state, g.health.label, ...g.topics].join(' ')}
+      filterText={g =>
+        [g.name, g.cluster, g.state, g.health.label, ...g.topics].join(' ')
+      }
       initialSort={{ column: 'health', direction: 'ascending' }}
       noun="consumer groups"
     />

@@ -58,19 +58,26 @@ export function DataTable<T extends TableItem>(props: DataTableProps<T>) {
   const filterText = full ? props.filterText : undefined;
   const pageSize = full ? PAGE_SIZE : undefined;
   const headingLevel = full ? 'h3' : 'h4';
-  const title = total !== undefined && total > rows.length ? `${props.title} (${rows.length} of ${total})` : props.title;
+  const title =
+    total !== undefined && total > rows.length
+      ? `${props.title} (${rows.length} of ${total})`
+      : props.title;
   const headingId = useId();
   const sortFn = useCallback(
     (items: T[], sort: SortDescriptor) => {
       const value = columns.find(c => c.id === sort.column)?.sortValue;
-      return value ? sortRows(items, value, sort.direction === 'descending' ? -1 : 1) : items;
+      return value
+        ? sortRows(items, value, sort.direction === 'descending' ? -1 : 1)
+        : items;
     },
     [columns],
   );
   const searchFn = useCallback(
     (items: T[], search: string) => {
       const needle = search.trim().toLowerCase();
-      return needle && filterText ? items.filter(row => filterText(row).toLowerCase().includes(needle)) : items;
+      return needle && filterText
+        ? items.filter(row => filterText(row).toLowerCase().includes(needle))
+        : items;
     },
     [filterText],
   );
@@ -81,7 +88,9 @@ export function DataTable<T extends TableItem>(props: DataTableProps<T>) {
     sortFn,
     searchFn,
     initialSort,
-    paginationOptions: paged ? { pageSize, showPageSizeOptions: false } : { type: 'none' },
+    paginationOptions: paged
+      ? { pageSize, showPageSizeOptions: false }
+      : { type: 'none' },
   });
   const columnConfig = useMemo<ColumnConfig<T>[]>(
     () =>
@@ -98,8 +107,19 @@ export function DataTable<T extends TableItem>(props: DataTableProps<T>) {
 
   return (
     <section aria-labelledby={headingId} data-testid={testId}>
-      <Flex justify="between" align="center" gap="3" mb="1" style={{ flexWrap: 'wrap' }}>
-        <Text as={headingLevel} id={headingId} variant={headingLevel === 'h3' ? 'title-x-small' : 'body-large'} weight="bold">
+      <Flex
+        justify="between"
+        align="center"
+        gap="3"
+        mb="1"
+        style={{ flexWrap: 'wrap' }}
+      >
+        <Text
+          as={headingLevel}
+          id={headingId}
+          variant={headingLevel === 'h3' ? 'title-x-small' : 'body-large'}
+          weight="bold"
+        >
           {title}
         </Text>
         {filterText && (
@@ -115,18 +135,34 @@ export function DataTable<T extends TableItem>(props: DataTableProps<T>) {
       <Table<T>
         columnConfig={columnConfig}
         {...tableProps}
-        emptyState={<Text as="p">{rows.length === 0 ? `No ${noun} to show.` : `No ${noun} match the filter.`}</Text>}
+        emptyState={
+          <Text as="p">
+            {rows.length === 0
+              ? `No ${noun} to show.`
+              : `No ${noun} match the filter.`}
+          </Text>
+        }
       />
     </section>
   );
 }
 
-function sortRows<T>(items: T[], value: (row: T) => string | number | undefined, direction: 1 | -1): T[] {
+function sortRows<T>(
+  items: T[],
+  value: (row: T) => string | number | undefined,
+  direction: 1 | -1,
+): T[] {
   return [...items].sort((a, b) => {
     const x = value(a);
     const y = value(b);
-    if (x === undefined || y === undefined) return x === y ? 0 : x === undefined ? 1 : -1;
-    const order = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y));
+    // Unknown values sort last, whichever the direction.
+    if (x === undefined && y === undefined) return 0;
+    if (x === undefined) return 1;
+    if (y === undefined) return -1;
+    const order =
+      typeof x === 'number' && typeof y === 'number'
+        ? x - y
+        : String(x).localeCompare(String(y));
     return order * direction;
   });
 }

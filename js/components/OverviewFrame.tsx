@@ -1,6 +1,15 @@
 import { useId, type ReactNode } from 'react';
 import { useApi } from '@backstage/core-plugin-api';
-import { Alert, Card, CardBody, CardFooter, CardHeader, Flex, Link, Text } from '@backstage/ui';
+import {
+  Alert,
+  Card,
+  CardBody,
+  CardFooter,
+  CardHeader,
+  Flex,
+  Link,
+  Text,
+} from '@backstage/ui';
 import { RiArrowRightLine, RiExternalLinkLine } from '@remixicon/react';
 import { conduktorApiRef, type EntityOverview } from '../api/types.js';
 import { isNoAccess } from '../problems.js';
@@ -27,7 +36,15 @@ export interface OverviewFrameProps {
  * Refresh, and the line of counts and lag health; its body the loading, failed or
  * loaded state; its footer when it was updated and the links into Console and the tab.
  */
-export function OverviewFrame({ title, annotations, settings, testId, loadingRows, tabHref, children }: OverviewFrameProps) {
+export function OverviewFrame({
+  title,
+  annotations,
+  settings,
+  testId,
+  loadingRows,
+  tabHref,
+  children,
+}: OverviewFrameProps) {
   const api = useApi(conduktorApiRef);
   const { state, refresh } = useOverview(annotations);
   const titleId = useId();
@@ -36,45 +53,91 @@ export function OverviewFrame({ title, annotations, settings, testId, loadingRow
   };
 
   return (
-    <Card role="region" aria-labelledby={titleId} data-testid={testId} style={{ height: '100%' }}>
+    <Card
+      role="region"
+      aria-labelledby={titleId}
+      data-testid={testId}
+      style={{ height: '100%' }}
+    >
       <CardHeader>
         <Flex direction="column" gap="2">
           <Flex justify="between" align="center">
             <Text as="h3" id={titleId} variant="title-x-small" weight="bold">
               {title}
             </Text>
-            <RefreshButton onRefresh={refresh} isPending={state.status === 'loading'} />
+            <RefreshButton
+              onRefresh={refresh}
+              isPending={state.status === 'loading'}
+            />
           </Flex>
-          {state.status === 'loaded' && <OverviewHeadline overview={state.overview} thresholds={settings.lagThresholds} />}
+          {state.status === 'loaded' && (
+            <OverviewHeadline
+              overview={state.overview}
+              thresholds={settings.lagThresholds}
+            />
+          )}
         </Flex>
       </CardHeader>
       <CardBody>
         <Flex direction="column" gap="4">
           {settings.configError && (
-            <Alert status="warning" icon title="Check the Conduktor configuration" description={settings.configError} />
+            <Alert
+              status="warning"
+              icon
+              title="Check the Conduktor configuration"
+              description={settings.configError}
+            />
           )}
           {state.status === 'loading' && <LoadingState rows={loadingRows} />}
-          {state.status === 'failed' && <ConduktorErrorPanel error={state.error} onRetry={refresh} onSignIn={signInAgain} />}
+          {state.status === 'failed' && (
+            <ConduktorErrorPanel
+              error={state.error}
+              onRetry={refresh}
+              onSignIn={signInAgain}
+            />
+          )}
           {state.status === 'loaded' && children(state.overview)}
         </Flex>
       </CardBody>
       <CardFooter>
-        <Flex justify="between" align="center" gap="3" style={{ flexWrap: 'wrap', width: '100%' }}>
+        <Flex
+          justify="between"
+          align="center"
+          gap="3"
+          style={{ flexWrap: 'wrap', width: '100%' }}
+        >
           <Text as="span" variant="body-small">
-            {state.status === 'loaded' ? `Updated ${state.updatedAt.toLocaleTimeString()}` : ''}
+            {state.status === 'loaded'
+              ? `Updated ${state.updatedAt.toLocaleTimeString()}`
+              : ''}
           </Text>
           <Flex align="center" gap="4" style={{ flexWrap: 'wrap' }}>
             {settings.consoleUrl && (
-              <Link href={settings.consoleUrl} target="_blank" rel="noopener noreferrer" variant="body-medium">
+              <Link
+                href={settings.consoleUrl}
+                target="_blank"
+                rel="noopener noreferrer"
+                variant="body-medium"
+              >
                 Open Conduktor Console{' '}
-                <RiExternalLinkLine aria-hidden="true" size={16} style={{ verticalAlign: 'text-bottom' }} />
+                <RiExternalLinkLine
+                  aria-hidden="true"
+                  size={16}
+                  style={{ verticalAlign: 'text-bottom' }}
+                />
               </Link>
             )}
-            {tabHref && !(state.status === 'loaded' && isNoAccess(state.overview)) && (
-              <Link href={tabHref} variant="body-medium" weight="bold">
-                Everything in the Kafka tab <RiArrowRightLine aria-hidden="true" size={16} style={{ verticalAlign: 'text-bottom' }} />
-              </Link>
-            )}
+            {tabHref &&
+              !(state.status === 'loaded' && isNoAccess(state.overview)) && (
+                <Link href={tabHref} variant="body-medium" weight="bold">
+                  Everything in the Kafka tab{' '}
+                  <RiArrowRightLine
+                    aria-hidden="true"
+                    size={16}
+                    style={{ verticalAlign: 'text-bottom' }}
+                  />
+                </Link>
+              )}
           </Flex>
         </Flex>
       </CardFooter>

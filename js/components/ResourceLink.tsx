@@ -7,9 +7,20 @@ import { safeConsoleLink } from '../format.js';
  */
 export function ResourceLink({ name, link }: { name: string; link?: string }) {
   const href = safeConsoleLink(link);
-  if (!href) return <Text as="span" variant="body-medium">{name}</Text>;
+  if (!href)
+    return (
+      <Text as="span" variant="body-medium">
+        {name}
+      </Text>
+    );
   return (
-    <Link href={href} target="_blank" rel="noopener noreferrer" variant="body-medium" aria-label={`${name} (opens Conduktor Console in a new tab)`}>
+    <Link
+      href={href}
+      target="_blank"
+      rel="noopener noreferrer"
+      variant="body-medium"
+      aria-label={`${name} (opens Conduktor Console in a new tab)`}
+    >
       {name}
     </Link>
   );

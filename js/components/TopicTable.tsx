@@ -1,7 +1,13 @@
 import { useMemo } from 'react';
 import { Cell, Tag, TagGroup } from '@backstage/ui';
 import type { Topic, TopicTag } from '../api/types.js';
-import { formatBytes, formatCount, formatDateTime, formatRate, formatRetention } from '../format.js';
+import {
+  formatBytes,
+  formatCount,
+  formatDateTime,
+  formatRate,
+  formatRetention,
+} from '../format.js';
 import { DataTable, type DataColumn } from './DataTable.js';
 import { nameCell, Swatch, valueCell } from './cells.js';
 
@@ -9,7 +15,8 @@ type TopicRow = Topic & { id: string };
 
 /** False when Console has not indexed the topic yet: name and cluster only, no metrics. */
 const isIndexed = (topic: Topic) => topic.indexed;
-const metric = <V,>(topic: Topic, value: V | undefined) => (isIndexed(topic) ? value : undefined);
+const metric = <V,>(topic: Topic, value: V | undefined) =>
+  isIndexed(topic) ? value : undefined;
 
 const name: DataColumn<TopicRow> = {
   id: 'name',
@@ -17,9 +24,12 @@ const name: DataColumn<TopicRow> = {
   isRowHeader: true,
   minWidth: 220,
   sortValue: t => t.name,
-  cell: t => (
-    nameCell({ name: t.name, link: t.consoleLink, caption: isIndexed(t) ? t.cluster : `${t.cluster} · not indexed yet` })
-  ),
+  cell: t =>
+    nameCell({
+      name: t.name,
+      link: t.consoleLink,
+      caption: isIndexed(t) ? t.cluster : `${t.cluster} · not indexed yet`,
+    }),
 };
 
 const number = (
@@ -36,17 +46,39 @@ const number = (
   cell: t => valueCell(format(metric(t, value(t)))),
 });
 
-const partitions = number('partitions', 'Partitions', 130, t => t.partitions, n => (n === undefined ? '—' : String(n)));
+const partitions = number(
+  'partitions',
+  'Partitions',
+  130,
+  t => t.partitions,
+  n => (n === undefined ? '—' : String(n)),
+);
 const size = number('size', 'Size', 100, t => t.sizeBytes, formatBytes);
 
 const FULL_COLUMNS: DataColumn<TopicRow>[] = [
   name,
   partitions,
-  number('replication', 'Replication', 140, t => t.replicationFactor, n => (n === undefined ? '—' : String(n))),
+  number(
+    'replication',
+    'Replication',
+    140,
+    t => t.replicationFactor,
+    n => (n === undefined ? '—' : String(n)),
+  ),
   {
-    ...number('retention', 'Retention', 130, t => t.retentionMs, formatRetention),
+    ...number(
+      'retention',
+      'Retention',
+      130,
+      t => t.retentionMs,
+      formatRetention,
+    ),
     // -1 is unlimited: longest of all.
-    sortValue: t => metric(t, t.retentionMs === -1 ? Number.POSITIVE_INFINITY : t.retentionMs),
+    sortValue: t =>
+      metric(
+        t,
+        t.retentionMs === -1 ? Number.POSITIVE_INFINITY : t.retentionMs,
+      ),
   },
   {
     id: 'cleanup',
@@ -55,7 +87,13 @@ const FULL_COLUMNS: DataColumn<TopicRow>[] = [
     sortValue: t => metric(t, t.cleanupPolicy),
     cell: t => valueCell(metric(t, t.cleanupPolicy) ?? '—'),
   },
-  number('minIsr', 'Min ISR', 110, t => t.minInsyncReplicas, n => (n === undefined ? '—' : String(n))),
+  number(
+    'minIsr',
+    'Min ISR',
+    110,
+    t => t.minInsyncReplicas,
+    n => (n === undefined ? '—' : String(n)),
+  ),
   number('records', 'Records', 120, t => t.recordCount, formatCount),
   size,
   number('produceRate', 'Produce rate', 150, t => t.produceRate, formatRate),
@@ -73,7 +111,8 @@ const FULL_COLUMNS: DataColumn<TopicRow>[] = [
     id: 'tags',
     label: 'Tags',
     minWidth: 170,
-    sortValue: t => (t.tags?.length ? t.tags.map(tag => tag.name).join(', ') : undefined),
+    sortValue: t =>
+      t.tags?.length ? t.tags.map(tag => tag.name).join(', ') : undefined,
     cell: t => tagsCell(t.name, t.tags ?? []),
   },
   {
@@ -86,7 +125,11 @@ const FULL_COLUMNS: DataColumn<TopicRow>[] = [
 ];
 
 /** The card's few columns: what fits in half the overview. */
-const SUMMARY_COLUMNS: DataColumn<TopicRow>[] = [{ ...name, minWidth: undefined }, { ...partitions, minWidth: undefined }, { ...size, minWidth: undefined }];
+const SUMMARY_COLUMNS: DataColumn<TopicRow>[] = [
+  { ...name, minWidth: undefined },
+  { ...partitions, minWidth: undefined },
+  { ...size, minWidth: undefined },
+];
 
 /** Console's topic tags: the name is the text, the colour only a swatch beside it. */
 function tagsCell(topic: string, tags: TopicTag[]) {
@@ -95,7 +138,12 @@ function tagsCell(topic: string, tags: TopicTag[]) {
     <Cell>
       <TagGroup aria-label={`Tags of ${topic}`}>
         {tags.map(tag => (
-          <Tag key={tag.id} id={tag.id} size="small" icon={<Swatch color={tag.color} />}>
+          <Tag
+            key={tag.id}
+            id={tag.id}
+            size="small"
+            icon={<Swatch color={tag.color} />}
+          >
             {tag.name}
           </Tag>
         ))}
@@ -114,7 +162,10 @@ export function TopicTable({
   total?: number;
   variant: 'summary' | 'full';
 }) {
-  const rows = useMemo(() => topics.map(t => ({ ...t, id: `${t.cluster}/${t.name}` })), [topics]);
+  const rows = useMemo(
+    () => topics.map(t => ({ ...t, id: `${t.cluster}/${t.name}` })),
+    [topics],
+  );
   return (
     <DataTable<TopicRow>
       title="Topics"
@@ -124,7 +175,15 @@ export function TopicTable({
       total={total}
       columns={FULL_COLUMNS}
       summaryColumns={SUMMARY_COLUMNS}
-      filterText={t => [t.name, t.cluster, t.ownerApplication, t.cleanupPolicy, ...(t.tags ?? []).map(tag => tag.name)].join(' ')}
+      filterText={t =>
+        [
+          t.name,
+          t.cluster,
+          t.ownerApplication,
+          t.cleanupPolicy,
+          ...(t.tags ?? []).map(tag => tag.name),
+        ].join(' ')
+      }
       initialSort={{ column: 'name', direction: 'ascending' }}
       noun="topics"
     />

@@ -44,8 +44,14 @@ export function Swatch({ color }: { color?: string }) {
     <span
       aria-hidden="true"
       data-testid="colour-swatch"
-      style={{ display: 'inline-block', width: 10, height: 10, borderRadius: '50%', backgroundColor: hex, flexShrink: 0 }}
+      style={{
+        display: 'inline-block',
+        width: 10,
+        height: 10,
+        borderRadius: '50%',
+        backgroundColor: hex,
+        flexShrink: 0,
+      }}
     />
   );
 }
-

@@ -1,7 +1,11 @@
 import { useMemo } from 'react';
 import { configApiRef, useApi } from '@backstage/core-plugin-api';
 import { safeConsoleLink } from '../format.js';
-import { DEFAULT_LAG_THRESHOLDS, readLagThresholds, type LagThresholds } from '../lag.js';
+import {
+  DEFAULT_LAG_THRESHOLDS,
+  readLagThresholds,
+  type LagThresholds,
+} from '../lag.js';
 
 export interface ConduktorSettings {
   /** Console's address, only when it is a plain http(s) URL. */
@@ -24,8 +28,13 @@ export function useConduktorSettings(): ConduktorSettings {
       configError = error instanceof Error ? error.message : String(error);
     }
     return {
-      consoleUrl: safeConsoleLink(config.getOptionalString('conduktor.consoleUrl')),
-      showAllClustersWithoutAnnotation: config.getOptionalBoolean('conduktor.showAllClustersWithoutAnnotation') !== false,
+      consoleUrl: safeConsoleLink(
+        config.getOptionalString('conduktor.consoleUrl'),
+      ),
+      showAllClustersWithoutAnnotation:
+        config.getOptionalBoolean(
+          'conduktor.showAllClustersWithoutAnnotation',
+        ) !== false,
       lagThresholds,
       configError,
     };

@@ -26,14 +26,20 @@ export function useOverview(annotations: Record<string, string> | undefined): {
     const controller = new AbortController();
     setState({ status: 'loading' });
     // The first load may use the core's short-lived cache; a refresh asks Console again.
-    api.fetchEntityOverview(JSON.parse(annotationsKey), { signal: controller.signal, refresh: attempt > 0 }).then(
-      overview => {
-        if (!controller.signal.aborted) setState({ status: 'loaded', overview, updatedAt: new Date() });
-      },
-      error => {
-        if (!controller.signal.aborted) setState({ status: 'failed', error });
-      },
-    );
+    api
+      .fetchEntityOverview(JSON.parse(annotationsKey), {
+        signal: controller.signal,
+        refresh: attempt > 0,
+      })
+      .then(
+        overview => {
+          if (!controller.signal.aborted)
+            setState({ status: 'loaded', overview, updatedAt: new Date() });
+        },
+        error => {
+          if (!controller.signal.aborted) setState({ status: 'failed', error });
+        },
+      );
     return () => controller.abort();
   }, [api, annotationsKey, attempt]);
 

@@ -25,8 +25,13 @@ async function idToken(email: string, groups: string[]): Promise<string> {
 }
 
 /** An array the core returned, with its list facts as a separate literal. */
-function listLiteral(list: unknown[] & Record<string, unknown>): { items: string; facts: string } {
-  const facts = Object.fromEntries(Object.entries(list).filter(([key]) => !/^\d+$/.test(key)));
+function listLiteral(list: unknown[] & Record<string, unknown>): {
+  items: string;
+  facts: string;
+} {
+  const facts = Object.fromEntries(
+    Object.entries(list).filter(([key]) => !/^\d+$/.test(key)),
+  );
   return { items: JSON.stringify([...list]), facts: JSON.stringify(facts) };
 }
 
@@ -54,54 +59,133 @@ function typeErrors(source: string): string[] {
     .map(d => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
 }
 
-describe.skipIf(!SIM_URL)('the shipped declarations and what the core returns', () => {
-  let core: Core;
-  const answers: string[] = [];
+describe.skipIf(!SIM_URL)(
+  'the shipped declarations and what the core returns',
+  () => {
+    let core: Core;
+    const answers: string[] = [];
 
-  beforeAll(async () => {
-    core = await import('../wasm/conduktor_card_core.js');
-    core.initSync({ module: readFileSync(resolve(WASM_DIR, 'conduktor_card_core_bg.wasm')) });
-    const admin = await idToken('admin@example.com', ['conduktor-admins']);
-    const options = { proxyPath: '/api', cacheTtlMs: 0, consoleUrl: 'https://console.example.com' };
-    const list = (name: string, type: string, value: unknown) => {
-      const { items, facts } = listLiteral(value as unknown[] & Record<string, unknown>);
-      answers.push(`export const ${name}: ${type}[] = ${items};`);
-      answers.push(`export const ${name}Facts: ListInfo = ${facts};`);
-    };
-    list('clusters', 'KafkaCluster', await core.fetchClusters(admin, SIM_URL!, options));
-    list('topics', 'Topic', await core.fetchTopics(admin, SIM_URL!, 'prod-eu', options));
-    list('groups', 'ConsumerGroup', await core.fetchConsumerGroups(admin, SIM_URL!, 'prod-eu', { ...options, pageSize: 2, maxPages: 2 }));
-    list('instances', 'ApplicationInstance', await core.fetchApplicationInstances(admin, SIM_URL!, 'payments', options));
-    answers.push(`export const application: Application = ${JSON.stringify(await core.fetchApplication(admin, SIM_URL!, 'payments', options))};`);
-    const entities: Record<string, string>[] = [
-      {},
-      { 'conduktor.io/topics': 'prod-eu/payments.*, prod-eu/payments.orders, staging/missing', 'conduktor.io/consumer-groups': 'prod-eu/payments-processor' },
-      { 'conduktor.io/application': 'payments, no-such-app', 'conduktor.io/clusters': 'prod-eu, nowhere' },
-    ];
-    for (const [index, annotations] of entities.entries()) {
-      const overview = await core.fetchEntityOverview(admin, SIM_URL!, annotations, options);
-      answers.push(`export const overview${index}: EntityOverview = ${JSON.stringify(overview)};`);
-    }
-    answers.push(`export const report: TokenReport = ${JSON.stringify(core.inspectToken(admin))};`);
-    const rejection = await core.fetchClusters('not a token', SIM_URL!).catch((e: unknown) => e);
-    const { name: _name, message: _message, stack: _stack, ...details } = rejection as Error & Record<string, unknown>;
-    answers.push(`export const rejection: ConduktorErrorDetails = ${JSON.stringify(details)};`);
-  });
+    beforeAll(async () => {
+      core = await import('../wasm/conduktor_card_core.js');
+      core.initSync({
+        module: readFileSync(resolve(WASM_DIR, 'conduktor_card_core_bg.wasm')),
+      });
+      const admin = await idToken('admin@example.com', ['conduktor-admins']);
+      const options = {
+        proxyPath: '/api',
+        cacheTtlMs: 0,
+        consoleUrl: 'https://console.example.com',
+      };
+      const list = (name: string, type: string, value: unknown) => {
+        const { items, facts } = listLiteral(
+          value as unknown[] & Record<string, unknown>,
+        );
+        answers.push(`export const ${name}: ${type}[] = ${items};`);
+        answers.push(`export const ${name}Facts: ListInfo = ${facts};`);
+      };
+      list(
+        'clusters',
+        'KafkaCluster',
+        await core.fetchClusters(admin, SIM_URL!, options),
+      );
+      list(
+        'topics',
+        'Topic',
+        await core.fetchTopics(admin, SIM_URL!, 'prod-eu', options),
+      );
+      list(
+        'groups',
+        'ConsumerGroup',
+        await core.fetchConsumerGroups(admin, SIM_URL!, 'prod-eu', {
+          ...options,
+          pageSize: 2,
+          maxPages: 2,
+        }),
+      );
+      list(
+        'instances',
+        'ApplicationInstance',
+        await core.fetchApplicationInstances(
+          admin,
+          SIM_URL!,
+          'payments',
+          options,
+        ),
+      );
+      answers.push(
+        `export const application: Application = ${JSON.stringify(
+          await core.fetchApplication(admin, SIM_URL!, 'payments', options),
+        )};`,
+      );
+      const entities: Record<string, string>[] = [
+        {},
+        {
+          'conduktor.io/topics':
+            'prod-eu/payments.*, prod-eu/payments.orders, staging/missing',
+          'conduktor.io/consumer-groups': 'prod-eu/payments-processor',
+        },
+        {
+          'conduktor.io/application': 'payments, no-such-app',
+          'conduktor.io/clusters': 'prod-eu, nowhere',
+        },
+      ];
+      for (const [index, annotations] of entities.entries()) {
+        const overview = await core.fetchEntityOverview(
+          admin,
+          SIM_URL!,
+          annotations,
+          options,
+        );
+        answers.push(
+          `export const overview${index}: EntityOverview = ${JSON.stringify(
+            overview,
+          )};`,
+        );
+      }
+      answers.push(
+        `export const report: TokenReport = ${JSON.stringify(
+          core.inspectToken(admin),
+        )};`,
+      );
+      const rejection = await core
+        .fetchClusters('not a token', SIM_URL!)
+        .catch((e: unknown) => e);
+      const {
+        name: _name,
+        message: _message,
+        stack: _stack,
+        ...details
+      } = rejection as Error & Record<string, unknown>;
+      answers.push(
+        `export const rejection: ConduktorErrorDetails = ${JSON.stringify(
+          details,
+        )};`,
+      );
+    });
 
-  const header =
-    "import type { Application, ApplicationInstance, ConduktorErrorDetails, ConsumerGroup, EntityOverview, KafkaCluster, ListInfo, Topic, TokenReport } from './conduktor_card_core.js';\n";
+    const header =
+      "import type { Application, ApplicationInstance, ConduktorErrorDetails, ConsumerGroup, EntityOverview, KafkaCluster, ListInfo, Topic, TokenReport } from './conduktor_card_core.js';\n";
 
-  it('declares every answer exactly', () => {
-    expect(answers.length).toBeGreaterThan(10);
-    const source = header + answers.join('\n');
-    expect(source, 'the simulator shows tags and not-indexed topics').toMatch(/"tags":\[\{/);
-    expect(typeErrors(source)).toEqual([]);
-  });
+    it('declares every answer exactly', () => {
+      expect(answers.length).toBeGreaterThan(10);
+      const source = header + answers.join('\n');
+      expect(source, 'the simulator shows tags and not-indexed topics').toMatch(
+        /"tags":\[\{/,
+      );
+      expect(typeErrors(source)).toEqual([]);
+    });
 
-  it('would notice a field the declarations lack, or a wrong type', () => {
-    const extraField = answers.find(a => a.startsWith('export const clusters:'))!.replace('{"name":', '{"secretField":1,"name":');
-    expect(typeErrors(header + extraField).join('\n')).toMatch(/secretField/);
-    const wrongType = answers.find(a => a.startsWith('export const report:'))!.replace('"hasEmailClaim":true', '"hasEmailClaim":"yes"');
-    expect(typeErrors(header + wrongType).join('\n')).toMatch(/hasEmailClaim|boolean/);
-  });
-});
+    it('would notice a field the declarations lack, or a wrong type', () => {
+      const extraField = answers
+        .find(a => a.startsWith('export const clusters:'))!
+        .replace('{"name":', '{"secretField":1,"name":');
+      expect(typeErrors(header + extraField).join('\n')).toMatch(/secretField/);
+      const wrongType = answers
+        .find(a => a.startsWith('export const report:'))!
+        .replace('"hasEmailClaim":true', '"hasEmailClaim":"yes"');
+      expect(typeErrors(header + wrongType).join('\n')).toMatch(
+        /hasEmailClaim|boolean/,
+      );
+    });
+  },
+);

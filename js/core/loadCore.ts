@@ -1,8 +1,18 @@
-import type { EntityOverview, FetchOptions, KafkaCluster, List, TokenReport } from '../wasm/conduktor_card_core.js';
+import type {
+  EntityOverview,
+  FetchOptions,
+  KafkaCluster,
+  List,
+  TokenReport,
+} from '../wasm/conduktor_card_core.js';
 
 /** The part of the wasm core the shim uses. */
 export interface ConduktorCore {
-  fetchClusters(token: string, proxyBase: string, options?: FetchOptions): Promise<List<KafkaCluster>>;
+  fetchClusters(
+    token: string,
+    proxyBase: string,
+    options?: FetchOptions,
+  ): Promise<List<KafkaCluster>>;
   fetchEntityOverview(
     token: string,
     proxyBase: string,

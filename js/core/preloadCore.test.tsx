@@ -8,15 +8,28 @@ import { fakeApi, renderOnEntity } from '../test/renderCard.js';
 // The wasm core is not loaded in these tests: what matters is that the card's and the
 // tab's loaders start loading it beside their own chunks, before the card mounts.
 const { preloadCore } = vi.hoisted(() => ({ preloadCore: vi.fn() }));
-vi.mock('./loadCore.js', async importOriginal => ({ ...(await importOriginal<object>()), preloadCore }));
+vi.mock('./loadCore.js', async importOriginal => ({
+  ...(await importOriginal<object>()),
+  preloadCore,
+}));
 
-const { conduktorEntityCard, conduktorEntityContent } = await import('../alpha.js');
-const { EntityConduktorCard, EntityConduktorContent } = await import('../plugin.js');
+const { conduktorEntityCard, conduktorEntityContent } = await import(
+  '../alpha.js'
+);
+const { EntityConduktorCard, EntityConduktorContent } = await import(
+  '../plugin.js'
+);
 
 describe('the loaders start loading the wasm core', () => {
   it.each([
-    ['the card (new frontend system)', () => createExtensionTester(conduktorEntityCard).reactElement()],
-    ['the Kafka tab (new frontend system)', () => createExtensionTester(conduktorEntityContent).reactElement()],
+    [
+      'the card (new frontend system)',
+      () => createExtensionTester(conduktorEntityCard).reactElement(),
+    ],
+    [
+      'the Kafka tab (new frontend system)',
+      () => createExtensionTester(conduktorEntityContent).reactElement(),
+    ],
     ['the card (legacy)', () => <EntityConduktorCard />],
     [
       'the Kafka tab (legacy)',
@@ -28,9 +41,14 @@ describe('the loaders start loading the wasm core', () => {
     ],
   ])('%s', async (_name, element) => {
     preloadCore.mockClear();
-    await renderOnEntity(element(), fakeApi(async () => overview));
+    await renderOnEntity(
+      element(),
+      fakeApi(async () => overview),
+    );
     await waitFor(() => expect(preloadCore).toHaveBeenCalledTimes(1));
     // Still the card or the tab as before: it renders what the API gives.
-    expect((await screen.findAllByText('payments.orders')).length).toBeGreaterThan(0);
+    expect(
+      (await screen.findAllByText('payments.orders')).length,
+    ).toBeGreaterThan(0);
   });
 });

@@ -1,5 +1,12 @@
 import type { Entity } from '@backstage/catalog-model';
-import type { ConduktorError, ConduktorErrorKind, ConsumerGroup, EntityOverview, KafkaCluster, Topic } from '../api/types.js';
+import type {
+  ConduktorError,
+  ConduktorErrorKind,
+  ConsumerGroup,
+  EntityOverview,
+  KafkaCluster,
+  Topic,
+} from '../api/types.js';
 
 export const clusters: KafkaCluster[] = [
   {
@@ -22,7 +29,11 @@ export const clusters: KafkaCluster[] = [
 ];
 
 /** The shape the wasm core rejects with (see src/js_boundary.rs). */
-export function conduktorError(kind: ConduktorErrorKind, message: string, status?: number): ConduktorError {
+export function conduktorError(
+  kind: ConduktorErrorKind,
+  message: string,
+  status?: number,
+): ConduktorError {
   const error = new Error(message) as ConduktorError;
   error.name = 'ConduktorError';
   error.kind = kind;
@@ -51,7 +62,8 @@ export const overview: EntityOverview = {
       sizeBytes: 734_003_200,
       produceRate: 120,
       lastActivityAt: '2026-11-29T10:00:00Z',
-      consoleLink: 'https://console.example.com/console/prod-eu/topics/payments.orders',
+      consoleLink:
+        'https://console.example.com/console/prod-eu/topics/payments.orders',
       // Console's topic tags (a hex colour or none).
       tags: [
         { id: 't1', name: 'pii', color: '#E74C3C' },
@@ -69,6 +81,7 @@ export const overview: EntityOverview = {
       overallLag: 42,
       maxLagSeconds: 2,
       topics: ['payments.orders'],
+      // eslint-disable-next-line no-script-url -- a hostile link the card must refuse
       consoleLink: 'javascript:alert(1)',
     },
   ],
@@ -88,7 +101,14 @@ export const overview: EntityOverview = {
           application: 'payments',
           cluster: 'prod-eu',
           serviceAccount: 'sa-payments-prod',
-          resources: [{ type: 'TOPIC', name: 'payments.', patternType: 'PREFIXED', ownershipMode: 'ALL' }],
+          resources: [
+            {
+              type: 'TOPIC',
+              name: 'payments.',
+              patternType: 'PREFIXED',
+              ownershipMode: 'ALL',
+            },
+          ],
           labels: {},
         },
       ],
@@ -98,7 +118,8 @@ export const overview: EntityOverview = {
     {
       kind: 'forbidden',
       status: 403,
-      message: 'Conduktor Console does not allow you to see this (403); ask your Conduktor administrator for access',
+      message:
+        'Conduktor Console does not allow you to see this (403); ask your Conduktor administrator for access',
       cluster: 'staging',
       resource: 'topic payments.orders',
     },
@@ -119,12 +140,20 @@ export const emptyOverview = (annotated: boolean): EntityOverview => ({
 export const entity: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Component',
-  metadata: { name: 'payments-api', annotations: { 'conduktor.io/topics': 'prod-eu/payments.orders' } },
+  metadata: {
+    name: 'payments-api',
+    annotations: { 'conduktor.io/topics': 'prod-eu/payments.orders' },
+  },
   spec: { type: 'service', owner: 'guests', lifecycle: 'production' },
 };
 
 /** A topic Console has not indexed yet: name and cluster only (the core-stack branch's `indexed: false`). */
-export const notIndexedTopic: Topic = { name: 'payments.audit', cluster: 'prod-eu', labels: {}, indexed: false };
+export const notIndexedTopic: Topic = {
+  name: 'payments.audit',
+  cluster: 'prod-eu',
+  labels: {},
+  indexed: false,
+};
 
 /** A group an hour behind: an error at the default thresholds (the simulator's payments-refunds-worker). */
 export const laggingGroup: ConsumerGroup = {
