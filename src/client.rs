@@ -3,8 +3,6 @@
 //! shares and caches them (`cache`), decodes the bodies (`decode`, `wire`) into view
 //! models, and scrubs the token from every error on the way out.
 
-use std::cell::RefCell;
-
 use serde::Serialize;
 use serde_json::value::RawValue;
 
@@ -13,7 +11,7 @@ use crate::bounded::{run_all, Task};
 use crate::cache::{self, Key};
 use crate::classify;
 use crate::credentials::Token;
-use crate::decode::{self, Dropped, PageInfo};
+use crate::decode::{self, Dropped};
 use crate::endpoint::Endpoint;
 use crate::error::{CoreError, ErrorKind};
 use crate::links::ConsoleLinks;
@@ -51,39 +49,8 @@ pub struct ListJson {
     pub info: ListInfo,
 }
 
-/// Item callback of a paged search, with the page the item is on (pages are decoded
-/// in the order they arrive); it returns `Err(why)` to drop the item.
-type OnPageItem<'f> = &'f dyn Fn(u32, &RawValue) -> Result<(), String>;
-
-/// One page of a search read: what it says, and the items it left out.
-type PageRead = Result<(PageInfo, Vec<Dropped>), CoreError>;
-
-/// What a paged search keeps, page by page, so pages can arrive in any order.
-struct Pages<T>(RefCell<Vec<Vec<T>>>);
-
-impl<T> Pages<T> {
-    fn new() -> Self {
-        Pages(RefCell::new(Vec::new()))
-    }
-
-    /// Keeps `value` on its page. (Decoding a page never awaits, so no borrow is held
-    /// across pages.)
-    fn keep(&self, page: u32, value: T) {
-        let mut pages = self.0.borrow_mut();
-        let index = page as usize - 1;
-        if pages.len() <= index {
-            pages.resize_with(index + 1, Vec::new);
-        }
-        if let Some(slot) = pages.get_mut(index) {
-            slot.push(value);
-        }
-    }
-
-    /// Everything kept, in page order.
-    fn into_items(self) -> Vec<T> {
-        self.0.into_inner().into_iter().flatten().collect()
-    }
-}
+/// Item callbacks of the list streamer; each returns `Err(why)` to drop the item.
+type OnItem<'f> = &'f mut dyn FnMut(&RawValue) -> Result<(), String>;
 
 impl<T: Transport> Client<T> {
     pub fn new(transport: T, token: Token, endpoint: Endpoint, options: Options) -> Client<T> {
@@ -193,31 +160,23 @@ impl<T: Transport> Client<T> {
         .await
     }
 
-    /// `fetchConsumerGroups`: every page up to `maxPages`, each page written as it arrives.
+    /// `fetchConsumerGroups`: every page up to `maxPages`, written as pages arrive.
     pub async fn consumer_groups_json(&self, cluster: &str) -> Result<ListJson, CoreError> {
         let what = "the consumer-group search";
-        let pages = RefCell::new(Vec::<JsonList>::new());
-        let write = |page: u32, raw: &RawValue| {
+        let mut out = JsonList::with_capacity(0);
+        let mut write = |raw: &RawValue| {
             let mut group = ConsumerGroup::from_search(decode::item(raw)?, cluster);
             if let Some(links) = self.links() {
                 links.add_to_group(&mut group);
             }
-            // Decoding a page never awaits, so this borrow never spans two pages.
-            let mut pages = pages.borrow_mut();
-            let index = page as usize - 1;
-            if pages.len() <= index {
-                pages.resize_with(index + 1, || JsonList::with_capacity(0));
-            }
-            if let Some(list) = pages.get_mut(index) {
-                list.push(&group);
-            }
+            out.push(&group);
             Ok(())
         };
         let search = Search::ConsumerGroups(cluster);
-        let paging = self.search(search, &[], self.options.max_pages, what, &write).await?;
+        let paging = self.search(search, &[], self.options.max_pages, what, &mut write).await?;
         let problems = self.problems(paging.dropped, what, Some(cluster));
         let info = ListInfo { truncated: paging.truncated, total_elements: paging.total_elements, problems };
-        Ok(ListJson { items: JsonList::concat(pages.into_inner()), info })
+        Ok(ListJson { items: out.finish(), info })
     }
 
     /// `fetchApplication`.
@@ -229,41 +188,38 @@ impl<T: Transport> Client<T> {
         Ok(application)
     }
 
-    /// A v1 search up to `max_pages`: the first page, then every further page at once
-    /// (the first says how many there are), so a search costs at most two rounds. Each
-    /// page is decoded as soon as it arrives, its items handed to `item` with the page's
-    /// number (1-based), and its body freed: memory holds one body at a time, not all.
-    /// Not generic, so the paging logic exists once in the wasm.
+    /// A v1 search up to `max_pages`, handing each item to `item` in page order: the
+    /// first page, then every further page at once (the first says how many there
+    /// are), so a search costs at most two rounds. Not generic, so the paging logic
+    /// exists once in the wasm.
     pub async fn search(
         &self,
         search: Search<'_>,
         filters: &[SearchFilter<'_>],
         max_pages: u32,
         what: &str,
-        item: OnPageItem<'_>,
+        item: OnItem<'_>,
     ) -> Result<Paging, CoreError> {
-        let page_size = self.options.page_size;
-        let request = |number: u32| request::search(&self.endpoint, search, filters, number, page_size);
-        let read = |number: u32, request: HttpRequest| async move {
-            let body = self.fetch(&request).await?;
-            let (info, mut dropped) =
-                decode::each_page_item(&body, what, &mut |raw| item(number, raw)).map_err(|e| self.redact(e))?;
-            // Items are numbered across the whole search, not per page.
-            let offset = (number as usize - 1) * page_size as usize;
-            dropped.iter_mut().for_each(|d| d.index += offset);
-            Ok::<_, CoreError>((info, self.scrubbed(dropped)))
-        };
-        let (info, dropped) = read(1, request(1)).await?;
-        let mut paging = Paging { total_elements: info.total_elements, truncated: false, dropped };
+        let page = |number: u32| request::search(&self.endpoint, search, filters, number, self.options.page_size);
+        let first = self.fetch(&page(1)).await?;
+        let (info, dropped) = decode::each_page_item(&first, what, item).map_err(|e| self.redact(e))?;
+        drop(first);
+        let mut paging =
+            Paging { total_elements: info.total_elements, truncated: false, dropped: self.scrubbed(dropped) };
         if info.items == 0 || info.total_pages <= 1 {
             return Ok(paging);
         }
         let last = info.total_pages.min(max_pages.max(1));
         paging.truncated = info.total_pages > last;
-        let tasks: Vec<Task<'_, PageRead>> =
-            (2..=last).map(|number| Box::pin(read(number, request(number))) as Task<'_, _>).collect();
-        for result in run_all(tasks).await {
-            paging.dropped.extend(result?.1);
+        let requests: Vec<HttpRequest> = (2..=last).map(page).collect();
+        let tasks: Vec<Task<'_, Result<String, CoreError>>> =
+            requests.iter().map(|request| Box::pin(self.fetch(request)) as Task<'_, _>).collect();
+        for (number, body) in (2..).zip(run_all(tasks).await) {
+            let (_, mut dropped) = decode::each_page_item(&body?, what, item).map_err(|e| self.redact(e))?;
+            // Items are numbered across the whole search, not per page.
+            let offset = (number - 1) * self.options.page_size as usize;
+            dropped.iter_mut().for_each(|d| d.index += offset);
+            paging.dropped.extend(self.scrubbed(dropped));
         }
         Ok(paging)
     }
@@ -309,13 +265,12 @@ impl<T: Transport> Client<T> {
                         (SearchFilter::TopicLabel { key, values: [value] }, self.options.max_pages)
                     }
                 };
-                let pages = Pages::new();
-                let keep = |page, raw: &RawValue| {
-                    decode::item(raw).map(|wire| pages.keep(page, Topic::from_search(wire, cluster)))
-                };
-                let what = "the topic search";
-                let paging = self.search(Search::Topics(cluster), &[filter], max_pages, what, &keep).await?;
-                Answer::Topics(Listing::paged(pages.into_items(), paging))
+                let mut items = Vec::new();
+                let mut keep =
+                    |raw: &RawValue| decode::item(raw).map(|wire| items.push(Topic::from_search(wire, cluster)));
+                let paging =
+                    self.search(Search::Topics(cluster), &[filter], max_pages, "the topic search", &mut keep).await?;
+                Answer::Topics(Listing::paged(items, paging))
             }
             Fetch::Topic { cluster, name } => {
                 let body = self.fetch(&request::topic(&self.endpoint, cluster, name)).await?;
@@ -324,14 +279,14 @@ impl<T: Transport> Client<T> {
             }
             Fetch::Groups { cluster, contains } => {
                 let filter = SearchFilter::ConsumerGroupName { contains };
-                let pages = Pages::new();
-                let keep = |page, raw: &RawValue| {
-                    decode::item(raw).map(|wire| pages.keep(page, ConsumerGroup::from_search(wire, cluster)))
+                let mut items = Vec::new();
+                let mut keep = |raw: &RawValue| {
+                    decode::item(raw).map(|wire| items.push(ConsumerGroup::from_search(wire, cluster)))
                 };
                 let search = Search::ConsumerGroups(cluster);
                 let what = "the consumer-group search";
-                let paging = self.search(search, &[filter], self.options.max_pages, what, &keep).await?;
-                Answer::Groups(Listing::paged(pages.into_items(), paging))
+                let paging = self.search(search, &[filter], self.options.max_pages, what, &mut keep).await?;
+                Answer::Groups(Listing::paged(items, paging))
             }
         })
     }
@@ -356,28 +311,14 @@ impl JsonList {
         JsonList { out }
     }
 
-    fn push(&mut self, value: &impl Serialize) {
+    fn push(&mut self, item: &impl Serialize) {
         if self.out.len() > 1 {
             self.out.push(b',');
         }
         // Writing plain view models cannot fail.
-        if let Ok(json) = serde_json::to_vec(value) {
+        if let Ok(json) = serde_json::to_vec(item) {
             self.out.extend_from_slice(&json);
         }
-    }
-
-    /// The lists, one after the other, as one list's JSON text.
-    fn concat(lists: Vec<JsonList>) -> String {
-        let mut all = JsonList::with_capacity(lists.iter().map(|l| l.out.len()).sum());
-        for list in lists {
-            if let Some(items) = list.out.get(1..).filter(|items| !items.is_empty()) {
-                if all.out.len() > 1 {
-                    all.out.push(b',');
-                }
-                all.out.extend_from_slice(items);
-            }
-        }
-        all.finish()
     }
 
     fn finish(mut self) -> String {
