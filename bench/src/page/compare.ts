@@ -9,11 +9,12 @@ function sortedKeys(_key: string, value: unknown): unknown {
   return Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
-/** JSON text including the `truncated`/`totalElements` the core puts on list arrays. */
+/** JSON text including the `truncated`/`totalElements`/`problems` the core puts on list arrays. */
 function canonical(value: unknown): string {
   if (Array.isArray(value) && 'truncated' in value) {
-    const list = value as unknown[] & { truncated: unknown; totalElements: unknown };
-    return JSON.stringify({ items: [...list], truncated: list.truncated, totalElements: list.totalElements }, sortedKeys);
+    const list = value as unknown[] & { truncated: unknown; totalElements: unknown; problems: unknown };
+    const facts = { truncated: list.truncated, totalElements: list.totalElements, problems: list.problems };
+    return JSON.stringify({ items: [...list], ...facts }, sortedKeys);
   }
   return JSON.stringify(value, sortedKeys);
 }

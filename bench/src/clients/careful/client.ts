@@ -12,14 +12,21 @@ import { ClusterList, GroupPage, TopicList, TopicPage, TopicResource, type WireS
 import { type ConsumerGroup, clusterView, groupView, num, topicView, totalPages } from './view';
 import { entityOverview } from './overview';
 
-export type ConsumerGroupList = ConsumerGroup[] & { truncated: boolean; totalElements: number | null };
+/** The core's `List<T>`: an array carrying `truncated`, `totalElements` when known and `problems`. */
+export type List<T> = T[] & { truncated: boolean; totalElements?: number; problems: unknown[] };
+export type ConsumerGroupList = List<ConsumerGroup>;
+
+/** A whole list (no paging): nothing truncated, nothing left out (valibot rejects the whole answer instead). */
+function whole<T>(items: T[]): List<T> {
+  return Object.assign(items, { truncated: false, problems: [] });
+}
 
 export function createCarefulClient(config: ClientConfig): Client & CarefulCalls {
   const calls: CarefulCalls = {
-    clusters: async () => v.parse(ClusterList, await getJson(config, ['public', 'console', 'v2', 'kafka-cluster'])).map(clusterView),
+    clusters: async () => whole(v.parse(ClusterList, await getJson(config, ['public', 'console', 'v2', 'kafka-cluster'])).map(clusterView)),
 
     topics: async cluster =>
-      v.parse(TopicList, await getJson(config, ['public', 'kafka', 'v2', 'cluster', cluster, 'topic'])).map(t => topicView(t, cluster)),
+      whole(v.parse(TopicList, await getJson(config, ['public', 'kafka', 'v2', 'cluster', cluster, 'topic'])).map(t => topicView(t, cluster))),
 
     topic: async (cluster, name) =>
       topicView(v.parse(TopicResource, await getJson(config, ['public', 'kafka', 'v2', 'cluster', cluster, 'topic', name])), cluster),
@@ -40,8 +47,8 @@ export function createCarefulClient(config: ClientConfig): Client & CarefulCalls
 
     consumerGroups: async cluster => {
       const listing = await calls.searchGroups(cluster, [], config.maxPages);
-      // The core hands an array carrying `truncated` and `totalElements`.
-      return Object.assign(listing.items, { truncated: listing.truncated, totalElements: listing.totalElements });
+      const list = Object.assign(listing.items, { truncated: listing.truncated, problems: [] as unknown[] });
+      return listing.totalElements == null ? list : Object.assign(list, { totalElements: listing.totalElements });
     },
   };
   return { ...calls, entityOverview: annotations => entityOverview(config, calls, annotations) };
@@ -49,8 +56,8 @@ export function createCarefulClient(config: ClientConfig): Client & CarefulCalls
 
 /** The validated calls the overview is built from. */
 export interface CarefulCalls {
-  clusters(): Promise<ReturnType<typeof clusterView>[]>;
-  topics(cluster: string): Promise<ReturnType<typeof topicView>[]>;
+  clusters(): Promise<List<ReturnType<typeof clusterView>>>;
+  topics(cluster: string): Promise<List<ReturnType<typeof topicView>>>;
   topic(cluster: string, name: string): Promise<ReturnType<typeof topicView>>;
   searchTopics(cluster: string, filter: unknown[], maxPages: number): Promise<Listing<WireSearchTopic>>;
   searchGroups(cluster: string, filter: unknown[], maxPages: number): Promise<Listing<ConsumerGroup>>;

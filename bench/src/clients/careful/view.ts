@@ -99,9 +99,16 @@ export function clusterView(wire: WireCluster): KafkaCluster {
   return view;
 }
 
+export interface TopicTag {
+  id?: string;
+  name: string;
+  color?: string;
+}
+
 export interface Topic {
   name: string;
   cluster: string;
+  indexed: boolean;
   partitions?: number;
   replicationFactor?: number;
   cleanupPolicy?: string;
@@ -110,6 +117,7 @@ export interface Topic {
   description?: string;
   catalogVisibility?: string;
   labels: Record<string, string>;
+  tags?: TopicTag[];
   ownerApplication?: string;
   ownerInstance?: string;
   recordCount?: number;
@@ -130,7 +138,7 @@ export function topicView(wire: WireTopic, cluster: string): Topic {
   };
   const labels = stringLabels(metadata.labels);
   const policy = configs['cleanup.policy'];
-  const topic: Topic = { name: metadata.name, cluster: text(metadata.cluster) ?? cluster, labels };
+  const topic: Topic = { name: metadata.name, cluster: text(metadata.cluster) ?? cluster, indexed: true, labels };
   put(topic, 'partitions', num(spec?.partitions));
   put(topic, 'replicationFactor', num(spec?.replicationFactor));
   if (typeof policy === 'string') topic.cleanupPolicy = policy;
@@ -143,10 +151,19 @@ export function topicView(wire: WireTopic, cluster: string): Topic {
   return topic;
 }
 
+/** `TopicTag::from`: only a hex colour is kept. */
+function tagView(tag: { id?: string | null; name: string; color?: string | null }): TopicTag {
+  const view: TopicTag = { name: tag.name };
+  put(view, 'id', tag.id);
+  if (tag.color != null && isHexColour(tag.color)) view.color = tag.color;
+  return view;
+}
+
 /** `WireSearchTopic::into_topic`: a topic known from the v1 search, with its metrics. */
 export function searchTopicView(wire: WireSearchTopic, cluster: string): Topic {
   const labels = stringLabels(wire.labels);
-  const topic: Topic = { name: wire.name, cluster, labels };
+  const topic: Topic = { name: wire.name, cluster, indexed: wire.type !== 'NotIndexedTopic', labels };
+  if (wire.tags != null) topic.tags = wire.tags.map(tagView);
   put(topic, 'partitions', num(wire.partitionCount));
   put(topic, 'replicationFactor', num(wire.replicationFactor));
   put(topic, 'cleanupPolicy', text(wire.cleanupPolicy));

@@ -41,8 +41,13 @@ export const TopicResource = v.object({
 export const TopicList = v.array(TopicResource);
 export type WireTopic = v.InferOutput<typeof TopicResource>;
 
+/** `TagInfo`: a name is required; id and colour are text when present. */
+const TagInfo = v.object({ id: optionalString, name: v.string(), color: optionalString });
+
 export const SearchTopic = v.object({
+  type: anything,
   name: v.string(),
+  tags: v.nullish(v.array(TagInfo)),
   labels: looseMap,
   recordCount: anything,
   topicSize: anything,
