@@ -3,13 +3,15 @@ import {
   ApiBlueprint,
   configApiRef,
   createFrontendPlugin,
-  discoveryApiRef,
 } from '@backstage/frontend-plugin-api';
 import {
   EntityCardBlueprint,
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
-import { ConduktorClient } from './api/ConduktorClient.js';
+import {
+  conduktorClientDeps,
+  createConduktorClient,
+} from './api/clientFactory.js';
 import { preloadCore } from './core/loadCore.js';
 import { conduktorApiRef, conduktorAuthApiRef } from './api/types.js';
 import {
@@ -37,13 +39,8 @@ const conduktorApi = ApiBlueprint.make({
   params: defineParams =>
     defineParams({
       api: conduktorApiRef,
-      deps: {
-        configApi: configApiRef,
-        discoveryApi: discoveryApiRef,
-        authApi: conduktorAuthApiRef,
-      },
-      factory: ({ configApi, discoveryApi, authApi }) =>
-        ConduktorClient.fromConfig(configApi, { discoveryApi, authApi }),
+      deps: conduktorClientDeps,
+      factory: createConduktorClient,
     }),
 });
 

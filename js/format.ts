@@ -1,15 +1,14 @@
 /** Human-readable figures for the card's tables. Pure, tested in format.test.ts. */
 
+/** A figure the card can show: a finite number (absent, null and NaN are not). */
+function isFigure(value: number | null | undefined): value is number {
+  return typeof value === 'number' && Number.isFinite(value);
+}
+
 const BYTE_UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'];
 
 export function formatBytes(bytes: number | null | undefined): string {
-  if (
-    bytes === null ||
-    bytes === undefined ||
-    !Number.isFinite(bytes) ||
-    bytes < 0
-  )
-    return '—';
+  if (!isFigure(bytes) || bytes < 0) return '—';
   let value = bytes;
   let unit = 0;
   while (value >= 1024 && unit < BYTE_UNITS.length - 1) {
@@ -22,8 +21,7 @@ export function formatBytes(bytes: number | null | undefined): string {
 }
 
 export function formatCount(count: number | null | undefined): string {
-  if (count === null || count === undefined || !Number.isFinite(count))
-    return '—';
+  if (!isFigure(count)) return '—';
   return new Intl.NumberFormat('en', {
     notation: count >= 100_000 ? 'compact' : 'standard',
   }).format(count);
@@ -31,19 +29,13 @@ export function formatCount(count: number | null | undefined): string {
 
 /** retention.ms: -1 is unlimited. */
 export function formatRetention(ms: number | null | undefined): string {
-  if (ms === null || ms === undefined || !Number.isFinite(ms)) return '—';
+  if (!isFigure(ms)) return '—';
   if (ms < 0) return 'unlimited';
   return formatDuration(ms / 1000);
 }
 
 export function formatDuration(seconds: number | null | undefined): string {
-  if (
-    seconds === null ||
-    seconds === undefined ||
-    !Number.isFinite(seconds) ||
-    seconds < 0
-  )
-    return '—';
+  if (!isFigure(seconds) || seconds < 0) return '—';
   const units: [number, string][] = [
     [86_400, 'd'],
     [3_600, 'h'],
@@ -78,13 +70,7 @@ export function safeConsoleLink(
 
 /** Records per second, as Console's produce rate. */
 export function formatRate(perSecond: number | null | undefined): string {
-  if (
-    perSecond === null ||
-    perSecond === undefined ||
-    !Number.isFinite(perSecond) ||
-    perSecond < 0
-  )
-    return '—';
+  if (!isFigure(perSecond) || perSecond < 0) return '—';
   const value =
     perSecond < 10 && !Number.isInteger(perSecond)
       ? perSecond.toFixed(1)

@@ -4,9 +4,11 @@ import {
   createPlugin,
   createRoutableExtension,
   configApiRef,
-  discoveryApiRef,
 } from '@backstage/core-plugin-api';
-import { ConduktorClient } from './api/ConduktorClient.js';
+import {
+  conduktorClientDeps,
+  createConduktorClient,
+} from './api/clientFactory.js';
 import { preloadCore } from './core/loadCore.js';
 import { conduktorApiRef, conduktorAuthApiRef } from './api/types.js';
 import {
@@ -27,13 +29,8 @@ export const conduktorPlugin = createPlugin({
     }),
     createApiFactory({
       api: conduktorApiRef,
-      deps: {
-        configApi: configApiRef,
-        discoveryApi: discoveryApiRef,
-        authApi: conduktorAuthApiRef,
-      },
-      factory: ({ configApi, discoveryApi, authApi }) =>
-        ConduktorClient.fromConfig(configApi, { discoveryApi, authApi }),
+      deps: conduktorClientDeps,
+      factory: createConduktorClient,
     }),
   ],
   routes: { entityContent: conduktorContentRouteRef },

@@ -5,20 +5,16 @@ import {
   useEntityRefLink,
 } from '@backstage/plugin-catalog-react';
 import { Text } from '@backstage/ui';
-import type { EntityOverview } from '../api/types.js';
 import { CONDUKTOR_ANNOTATIONS, isConduktorAvailable } from '../constants.js';
 import { compareLag, lagHealth } from '../lag.js';
 import { isNoAccess } from '../problems.js';
 import { ApplicationSummary } from './ApplicationSummary.js';
 import { ClusterTable } from './ClusterTable.js';
 import { ConsumerGroupTable } from './ConsumerGroupTable.js';
-import { OverviewFrame } from './OverviewFrame.js';
+import { OverviewFrame, type OverviewBodyProps } from './OverviewFrame.js';
 import { ProblemsPanel } from './ProblemsPanel.js';
 import { TopicTable } from './TopicTable.js';
-import {
-  useConduktorSettings,
-  type ConduktorSettings,
-} from './useConduktorSettings.js';
+import { useConduktorSettings } from './useConduktorSettings.js';
 
 /** Rows of each kind the card shows; the Kafka tab has the rest. */
 export const CARD_ROWS = 3;
@@ -76,15 +72,7 @@ export function ConduktorCard({ tabPath = 'kafka' }: ConduktorCardProps) {
 }
 
 /** What loaded, capped at a few rows of each kind; the worst-lagging groups come first. */
-function SummaryBody({
-  overview,
-  entityName,
-  settings,
-}: {
-  overview: EntityOverview;
-  entityName: string;
-  settings: ConduktorSettings;
-}) {
+function SummaryBody({ overview, entityName, settings }: OverviewBodyProps) {
   const { clusters, topics, consumerGroups, applications, problems } = overview;
   const noAccess = isNoAccess(overview);
   const firstTopics = useMemo(

@@ -3,19 +3,15 @@ import {
   useEntity,
 } from '@backstage/plugin-catalog-react';
 import { Tab, TabList, TabPanel, Tabs, Text } from '@backstage/ui';
-import type { EntityOverview } from '../api/types.js';
 import { CONDUKTOR_ANNOTATIONS, isConduktorAvailable } from '../constants.js';
 import { isNoAccess } from '../problems.js';
 import { ApplicationInstanceTable } from './ApplicationInstanceTable.js';
 import { ClusterTable } from './ClusterTable.js';
 import { ConsumerGroupTable } from './ConsumerGroupTable.js';
-import { OverviewFrame } from './OverviewFrame.js';
+import { OverviewFrame, type OverviewBodyProps } from './OverviewFrame.js';
 import { ProblemsPanel } from './ProblemsPanel.js';
 import { TopicTable } from './TopicTable.js';
-import {
-  useConduktorSettings,
-  type ConduktorSettings,
-} from './useConduktorSettings.js';
+import { useConduktorSettings } from './useConduktorSettings.js';
 
 /**
  * The entity's Kafka tab: everything its Conduktor annotations name, as the
@@ -56,15 +52,7 @@ export function ConduktorContent() {
  */
 const TAB_TEXT = { color: 'var(--bui-fg-primary)' };
 
-function ContentBody({
-  overview,
-  entityName,
-  settings,
-}: {
-  overview: EntityOverview;
-  entityName: string;
-  settings: ConduktorSettings;
-}) {
+function ContentBody({ overview, entityName, settings }: OverviewBodyProps) {
   const { clusters, topics, consumerGroups, applications } = overview;
   const instances = applications.reduce((n, a) => n + a.instances.length, 0);
   return (

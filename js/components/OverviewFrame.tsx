@@ -31,6 +31,13 @@ export interface OverviewFrameProps {
   children: (overview: EntityOverview) => ReactNode;
 }
 
+/** What the card's and the tab's bodies draw from, once the overview has loaded. */
+export interface OverviewBodyProps {
+  overview: EntityOverview;
+  entityName: string;
+  settings: ConduktorSettings;
+}
+
 /**
  * The card and the tab share this: a Backstage UI card whose header has the title,
  * Refresh, and the line of counts and lag health; its body the loading, failed or
