@@ -6,14 +6,14 @@
 //! its own, so an item that does not read is dropped and reported (`Dropped`) while
 //! the rest of the list is kept.
 
+use std::borrow::Cow;
 use std::fmt;
 
-use serde::de::{Deserializer, SeqAccess, Visitor};
+use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
 use crate::error::{CoreError, ErrorKind};
-use crate::wire::page::SearchPage;
 
 /// An item left out of a list: its index and why.
 #[derive(Debug, Clone, PartialEq)]
@@ -106,24 +106,115 @@ pub struct PageInfo {
     pub total_elements: Option<i64>,
 }
 
-/// Reads one page of a v1 search, handing each item of `data` to `item`.
+/// Reads one page of a v1 search, handing each item of `data` to `item` as the page
+/// is read: the body is scanned once for the page and once per item, not a third
+/// time to cut `data` out first.
 pub fn each_page_item<'a>(
     body: &'a str,
     what: &str,
     item: &mut dyn FnMut(&'a RawValue) -> Result<(), String>,
 ) -> Result<(PageInfo, Vec<Dropped>), CoreError> {
-    let page: SearchPage<'a> = one(body, what)?;
+    if !body.trim_start().starts_with('{') {
+        return Err(decode_error(what, &"not a JSON object"));
+    }
     let mut items = 0;
-    let dropped = match page.data {
-        None => Vec::new(),
-        Some(data) => each_item(data.get(), what, &mut |raw| {
-            items += 1;
-            item(raw)
-        })?,
+    let mut counted = |raw: &'a RawValue| {
+        items += 1;
+        item(raw)
     };
+    let mut deserializer = serde_json::Deserializer::from_str(body);
+    let page = deserializer
+        .deserialize_map(PageVisitor { item: &mut counted })
+        .and_then(|page| deserializer.end().map(|()| page))
+        .map_err(|e| decode_error(what, &e))?;
     // A page without `totalPages` is the last one; a negative count reads as none.
     let total_pages = page.total_pages.map_or(1, |n| u32::try_from(n).unwrap_or(0));
-    Ok((PageInfo { items, total_pages, total_elements: page.total_elements }, dropped))
+    Ok((PageInfo { items, total_pages, total_elements: page.total_elements }, page.dropped))
+}
+
+/// What a page says besides its items.
+struct PageRead {
+    total_pages: Option<i32>,
+    total_elements: Option<i64>,
+    dropped: Vec<Dropped>,
+}
+
+/// A v1 search page, `{data?, page, totalPages, perPage, totalElements}`: `data` (absent or null is an empty
+/// page) streamed through `Items`; the counts read as `lenient::int`; other members
+/// skipped; a member given twice is an error, as serde's derive makes it.
+struct PageVisitor<'i, 'a> {
+    item: &'i mut dyn FnMut(&'a RawValue) -> Result<(), String>,
+}
+
+impl<'a> Visitor<'a> for PageVisitor<'_, 'a> {
+    type Value = PageRead;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a search page object")
+    }
+
+    fn visit_map<M: MapAccess<'a>>(self, mut map: M) -> Result<PageRead, M::Error> {
+        let mut page = PageRead { total_pages: None, total_elements: None, dropped: Vec::new() };
+        let (mut seen_data, mut seen_pages, mut seen_elements) = (false, false, false);
+        while let Some(key) = map.next_key::<Cow<'a, str>>()? {
+            let seen = match key.as_ref() {
+                "data" => &mut seen_data,
+                "totalPages" => &mut seen_pages,
+                "totalElements" => &mut seen_elements,
+                _ => {
+                    map.next_value::<IgnoredAny>()?;
+                    continue;
+                }
+            };
+            if std::mem::replace(seen, true) {
+                return Err(de::Error::custom(format_args!("duplicate field `{key}`")));
+            }
+            match key.as_ref() {
+                "data" => page.dropped = map.next_value_seed(DataSeed { item: &mut *self.item })?,
+                "totalPages" => page.total_pages = map.next_value::<LenientInt<i32>>()?.0,
+                _ => page.total_elements = map.next_value::<LenientInt<i64>>()?.0,
+            }
+        }
+        Ok(page)
+    }
+}
+
+/// A page's `data`: null, or an array whose items go to `item` one by one.
+struct DataSeed<'i, 'a> {
+    item: &'i mut dyn FnMut(&'a RawValue) -> Result<(), String>,
+}
+
+impl<'a> DeserializeSeed<'a> for DataSeed<'_, 'a> {
+    type Value = Vec<Dropped>;
+
+    fn deserialize<D: Deserializer<'a>>(self, deserializer: D) -> Result<Vec<Dropped>, D::Error> {
+        deserializer.deserialize_option(self)
+    }
+}
+
+impl<'a> Visitor<'a> for DataSeed<'_, 'a> {
+    type Value = Vec<Dropped>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a JSON array or null")
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<Vec<Dropped>, E> {
+        Ok(Vec::new())
+    }
+
+    fn visit_some<D: Deserializer<'a>>(self, deserializer: D) -> Result<Vec<Dropped>, D::Error> {
+        deserializer.deserialize_seq(Items { item: self.item, dropped: Vec::new() })
+    }
+}
+
+/// `lenient::int` as a type, for `next_value`.
+struct LenientInt<T>(Option<T>);
+
+impl<'de, T: TryFrom<i64>> Deserialize<'de> for LenientInt<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        crate::wire::lenient::int(deserializer).map(LenientInt)
+    }
 }
 
 #[cfg(test)]
@@ -161,6 +252,25 @@ mod tests {
     }
 
     #[test]
+    fn a_page_reads_its_members_in_any_order_and_skips_others() {
+        let mut names = Vec::new();
+        let body =
+            r#"{"totalPages":2,"page":{"x":[1]},"data":[{"name":"a"},{"nom":"b"},{"name":"c"}],"totalElements":"3"}"#;
+        let (info, dropped) = each_page_item(body, "the page", &mut |raw| {
+            let group: SearchConsumerGroup = item(raw)?;
+            names.push(group.name.into_owned());
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(names, ["a", "c"]);
+        assert_eq!(dropped.iter().map(|d| d.index).collect::<Vec<_>>(), [1]);
+        assert_eq!(info, PageInfo { items: 3, total_pages: 2, total_elements: Some(3) });
+        let error = each_page_item(r#"{"data":[],"totalPages":1,"totalPages":2}"#, "the page", &mut |_| Ok(()))
+            .expect_err("a member given twice");
+        assert!(error.message.contains("duplicate field `totalPages`"), "{}", error.message);
+    }
+
+    #[test]
     fn pages_without_data_are_empty_and_counts_are_tolerant() {
         let page = |body: &str| each_page_item(body, "the page", &mut |_| Ok(())).map(|(info, _)| info);
         let info = page(r#"{"page":1,"totalPages":3,"perPage":20,"totalElements":42}"#).unwrap();
@@ -171,7 +281,7 @@ mod tests {
             PageInfo { items: 2, total_pages: 0, total_elements: None }
         );
         assert_eq!(page(r#"{"data":[],"totalPages":"x"}"#).unwrap().total_pages, 1);
-        for bad in [r#"{"data":{}}"#, "[]", r#"{"data":[1,}"#] {
+        for bad in [r#"{"data":{}}"#, "[]", r#"{"data":[1,}"#, r#"{"data":[],"data":[]}"#, r#"{"data":[1],"x":"#] {
             assert_eq!(page(bad).expect_err(bad).kind, ErrorKind::Decode, "{bad}");
         }
     }

@@ -14,5 +14,4 @@ pub mod error_body;
 pub mod group;
 pub mod lenient;
 pub mod metadata;
-pub mod page;
 pub mod topic;
