@@ -49,8 +49,22 @@ pub struct ListJson {
     pub info: ListInfo,
 }
 
-/// Item callbacks of the list streamer; each returns `Err(why)` to drop the item.
-type OnItem<'f> = &'f mut dyn FnMut(&RawValue) -> Result<(), String>;
+/// Where a search's items go, one at a time; `Err(why)` drops an item.
+pub trait SearchItems {
+    fn item(&mut self, raw: &RawValue) -> Result<(), String>;
+
+    /// Called once the further pages have all arrived, before they are read: `read`
+    /// bytes of pages are behind, `coming` still to read. Room for the rest can be
+    /// made in one step here rather than by doubling (which holds the old and the new
+    /// buffer at once).
+    fn expect(&mut self, _read: usize, _coming: usize) {}
+}
+
+impl<F: FnMut(&RawValue) -> Result<(), String>> SearchItems for F {
+    fn item(&mut self, raw: &RawValue) -> Result<(), String> {
+        self(raw)
+    }
+}
 
 impl<T: Transport> Client<T> {
     pub fn new(transport: T, token: Token, endpoint: Endpoint, options: Options) -> Client<T> {
@@ -160,23 +174,15 @@ impl<T: Transport> Client<T> {
         .await
     }
 
-    /// `fetchConsumerGroups`: every page up to `maxPages`, written as pages arrive.
+    /// `fetchConsumerGroups`: every page up to `maxPages`, written page by page.
     pub async fn consumer_groups_json(&self, cluster: &str) -> Result<ListJson, CoreError> {
         let what = "the consumer-group search";
-        let mut out = JsonList::with_capacity(0);
-        let mut write = |raw: &RawValue| {
-            let mut group = ConsumerGroup::from_search(decode::item(raw)?, cluster);
-            if let Some(links) = self.links() {
-                links.add_to_group(&mut group);
-            }
-            out.push(&group);
-            Ok(())
-        };
+        let mut groups = GroupsJson { out: JsonList::with_capacity(0), cluster, links: self.links() };
         let search = Search::ConsumerGroups(cluster);
-        let paging = self.search(search, &[], self.options.max_pages, what, &mut write).await?;
+        let paging = self.search(search, &[], self.options.max_pages, what, &mut groups).await?;
         let problems = self.problems(paging.dropped, what, Some(cluster));
         let info = ListInfo { truncated: paging.truncated, total_elements: paging.total_elements, problems };
-        Ok(ListJson { items: out.finish(), info })
+        Ok(ListJson { items: groups.out.finish(), info })
     }
 
     /// `fetchApplication`.
@@ -198,11 +204,13 @@ impl<T: Transport> Client<T> {
         filters: &[SearchFilter<'_>],
         max_pages: u32,
         what: &str,
-        item: OnItem<'_>,
+        items: &mut dyn SearchItems,
     ) -> Result<Paging, CoreError> {
         let page = |number: u32| request::search(&self.endpoint, search, filters, number, self.options.page_size);
         let first = self.fetch(&page(1)).await?;
-        let (info, dropped) = decode::each_page_item(&first, what, item).map_err(|e| self.redact(e))?;
+        let mut item = |raw: &RawValue| items.item(raw);
+        let (info, dropped) = decode::each_page_item(&first, what, &mut item).map_err(|e| self.redact(e))?;
+        let read = first.len();
         drop(first);
         let mut paging =
             Paging { total_elements: info.total_elements, truncated: false, dropped: self.scrubbed(dropped) };
@@ -214,8 +222,12 @@ impl<T: Transport> Client<T> {
         let requests: Vec<HttpRequest> = (2..=last).map(page).collect();
         let tasks: Vec<Task<'_, Result<String, CoreError>>> =
             requests.iter().map(|request| Box::pin(self.fetch(request)) as Task<'_, _>).collect();
-        for (number, body) in (2..).zip(run_all(tasks).await) {
-            let (_, mut dropped) = decode::each_page_item(&body?, what, item).map_err(|e| self.redact(e))?;
+        let bodies = run_all(tasks).await;
+        let coming = bodies.iter().map(|body| body.as_ref().map_or(0, String::len)).sum();
+        items.expect(read, coming);
+        for (number, body) in (2..).zip(bodies) {
+            let mut item = |raw: &RawValue| items.item(raw);
+            let (_, mut dropped) = decode::each_page_item(&body?, what, &mut item).map_err(|e| self.redact(e))?;
             // Items are numbered across the whole search, not per page.
             let offset = (number - 1) * self.options.page_size as usize;
             dropped.iter_mut().for_each(|d| d.index += offset);
@@ -299,6 +311,28 @@ impl<T: Transport> Client<T> {
     }
 }
 
+/// `fetchConsumerGroups`' items, written as JSON as they are read.
+struct GroupsJson<'c> {
+    out: JsonList,
+    cluster: &'c str,
+    links: Option<&'c ConsoleLinks>,
+}
+
+impl SearchItems for GroupsJson<'_> {
+    fn item(&mut self, raw: &RawValue) -> Result<(), String> {
+        let mut group = ConsumerGroup::from_search(decode::item(raw)?, self.cluster);
+        if let Some(links) = self.links {
+            links.add_to_group(&mut group);
+        }
+        self.out.push(&group);
+        Ok(())
+    }
+
+    fn expect(&mut self, read: usize, coming: usize) {
+        self.out.reserve_like(read, coming);
+    }
+}
+
 /// A JSON array written one view model at a time.
 pub struct JsonList {
     out: Vec<u8>,
@@ -318,6 +352,16 @@ impl JsonList {
         // Writing plain view models cannot fail.
         if let Ok(json) = serde_json::to_vec(item) {
             self.out.extend_from_slice(&json);
+        }
+    }
+
+    /// Room for the output of `coming` more body bytes, at the output-to-body ratio
+    /// of the `read` bytes written so far (plus an eighth, so an estimate a little
+    /// short does not double the buffer).
+    fn reserve_like(&mut self, read: usize, coming: usize) {
+        if read > 0 {
+            let estimate = (coming as f64 * self.out.len() as f64 / read as f64 * 1.125) as usize;
+            self.out.reserve(estimate);
         }
     }
 
