@@ -40,6 +40,39 @@ pub fn decode_error(what: &str, detail: &dyn fmt::Display) -> CoreError {
     )
 }
 
+/// serde's message for what did not read, without the value: serde quotes a string
+/// it rejects (`invalid type: string "…"`) and a variant it does not know, and such a
+/// string may be a credential Console sent where the card expected something else
+/// (or a body cut short), which must not reach an error or a problem shown on a page.
+pub fn reason(error: &serde_json::Error) -> String {
+    let text = error.to_string();
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text.as_str();
+    loop {
+        let string = rest.find("string \"").map(|at| (at, "string \"", '"', "a string"));
+        let variant = rest.find("variant `").map(|at| (at, "variant `", '`', "variant"));
+        let Some((at, opening, closing, said)) = [string, variant].into_iter().flatten().min_by_key(|m| m.0) else {
+            break;
+        };
+        out.push_str(&rest[..at]);
+        out.push_str(said);
+        let quoted = &rest[at + opening.len()..];
+        // Debug-escaped: the value ends at the first closing quote not escaped.
+        let mut escaped = false;
+        let end = quoted
+            .char_indices()
+            .find(|&(_, c)| {
+                let ends = !escaped && c == closing;
+                escaped = !escaped && c == '\\';
+                ends
+            })
+            .map_or(quoted.len(), |(i, c)| i + c.len_utf8());
+        rest = &quoted[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Decodes a whole answer, a JSON object, as one `T`.
 pub fn one<'a, T: Deserialize<'a>>(body: &'a str, what: &str) -> Result<T, CoreError> {
     object(body).map_err(|why| decode_error(what, &why))
@@ -51,7 +84,7 @@ pub fn object<'a, T: Deserialize<'a>>(text: &'a str) -> Result<T, String> {
     if !text.trim_start().starts_with('{') {
         return Err("not a JSON object".into());
     }
-    serde_json::from_str(text).map_err(|e| e.to_string())
+    serde_json::from_str(text).map_err(|e| reason(&e))
 }
 
 /// Hands each item of a JSON array to `item`, which returns `Err(why)` to drop it.
@@ -64,7 +97,7 @@ pub fn each_item<'a>(
     let dropped = deserializer
         .deserialize_seq(Items { item, dropped: Vec::new() })
         .and_then(|dropped| deserializer.end().map(|()| dropped))
-        .map_err(|e| decode_error(what, &e))?;
+        .map_err(|e| decode_error(what, &reason(&e)))?;
     Ok(dropped)
 }
 
@@ -126,7 +159,7 @@ pub fn each_page_item<'a>(
     let page = deserializer
         .deserialize_map(PageVisitor { item: &mut counted })
         .and_then(|page| deserializer.end().map(|()| page))
-        .map_err(|e| decode_error(what, &e))?;
+        .map_err(|e| decode_error(what, &reason(&e)))?;
     // A page without `totalPages` is the last one; a negative count reads as none.
     let total_pages = page.total_pages.map_or(1, |n| u32::try_from(n).unwrap_or(0));
     Ok((PageInfo { items, total_pages, total_elements: page.total_elements }, page.dropped))
@@ -249,6 +282,22 @@ mod tests {
             assert!(error.message.contains("the list is not what Conduktor Console sends"), "{}", error.message);
         }
         assert_eq!(names(" [] ").unwrap().0.len(), 0);
+    }
+
+    #[test]
+    fn a_string_that_did_not_read_is_never_quoted() {
+        let body = r#""pass\"word=s3cret", "type":"x"}"#;
+        let error = names(body).expect_err("a string is not a list");
+        assert!(error.message.contains("invalid type: a string, expected a JSON array"), "{}", error.message);
+        assert!(!error.message.contains("s3cret"), "{}", error.message);
+        let (_, dropped) = names(r#"[{"name":{"x":1}},{"name":"a","state":"x","members":"9"},"pw=s3cret"]"#).unwrap();
+        assert_eq!(dropped.len(), 2);
+        assert!(dropped.iter().all(|d| !d.why.contains("s3cret")), "{dropped:?}");
+        let hostile = serde_json::from_str::<u8>(r#""a`b\"c""#).unwrap_err();
+        assert_eq!(
+            reason(&hostile),
+            format!("invalid type: a string, expected u8 at line 1 column {}", hostile.column())
+        );
     }
 
     #[test]
