@@ -1,7 +1,6 @@
 import { compatWrapper } from '@backstage/core-compat-api';
 import {
   ApiBlueprint,
-  configApiRef,
   createFrontendPlugin,
 } from '@backstage/frontend-plugin-api';
 import {
@@ -9,15 +8,10 @@ import {
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
 import {
-  conduktorClientDeps,
-  createConduktorClient,
-} from './api/clientFactory.js';
+  conduktorAuthApiFactory,
+  conduktorClientApiFactory,
+} from './api/apiFactories.js';
 import { preloadCore } from './core/loadCore.js';
-import { conduktorApiRef, conduktorAuthApiRef } from './api/types.js';
-import {
-  defaultAuthApiDeps,
-  defaultConduktorAuthApi,
-} from './api/defaultAuthApi.js';
 import { isConduktorAvailable } from './constants.js';
 
 /**
@@ -26,22 +20,11 @@ import { isConduktorAvailable } from './constants.js';
  */
 const conduktorAuthApi = ApiBlueprint.make({
   name: 'auth',
-  params: defineParams =>
-    defineParams({
-      api: conduktorAuthApiRef,
-      deps: { configApi: configApiRef, ...defaultAuthApiDeps },
-      factory: ({ configApi, ...apis }) =>
-        defaultConduktorAuthApi(configApi, apis),
-    }),
+  params: defineParams => defineParams(conduktorAuthApiFactory),
 });
 
 const conduktorApi = ApiBlueprint.make({
-  params: defineParams =>
-    defineParams({
-      api: conduktorApiRef,
-      deps: conduktorClientDeps,
-      factory: createConduktorClient,
-    }),
+  params: defineParams => defineParams(conduktorClientApiFactory),
 });
 
 /**

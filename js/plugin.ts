@@ -1,38 +1,19 @@
 import {
-  createApiFactory,
   createComponentExtension,
   createPlugin,
   createRoutableExtension,
-  configApiRef,
 } from '@backstage/core-plugin-api';
 import {
-  conduktorClientDeps,
-  createConduktorClient,
-} from './api/clientFactory.js';
+  conduktorAuthApiFactory,
+  conduktorClientApiFactory,
+} from './api/apiFactories.js';
 import { preloadCore } from './core/loadCore.js';
-import { conduktorApiRef, conduktorAuthApiRef } from './api/types.js';
-import {
-  defaultAuthApiDeps,
-  defaultConduktorAuthApi,
-} from './api/defaultAuthApi.js';
 import { conduktorContentRouteRef } from './routes.js';
 
 /** The plugin for apps on Backstage's legacy frontend system. */
 export const conduktorPlugin = createPlugin({
   id: 'conduktor',
-  apis: [
-    createApiFactory({
-      api: conduktorAuthApiRef,
-      deps: { configApi: configApiRef, ...defaultAuthApiDeps },
-      factory: ({ configApi, ...apis }) =>
-        defaultConduktorAuthApi(configApi, apis),
-    }),
-    createApiFactory({
-      api: conduktorApiRef,
-      deps: conduktorClientDeps,
-      factory: createConduktorClient,
-    }),
-  ],
+  apis: [conduktorAuthApiFactory, conduktorClientApiFactory],
   routes: { entityContent: conduktorContentRouteRef },
 });
 
