@@ -44,7 +44,7 @@ pub fn decode_error(what: &str, detail: &dyn fmt::Display) -> CoreError {
 /// it rejects (`invalid type: string "…"`) and a variant it does not know, and such a
 /// string may be a credential Console sent where the card expected something else
 /// (or a body cut short), which must not reach an error or a problem shown on a page.
-pub fn reason(error: &serde_json::Error) -> String {
+fn reason(error: &serde_json::Error) -> String {
     let text = error.to_string();
     let mut out = String::with_capacity(text.len());
     let mut rest = text.as_str();
@@ -81,10 +81,15 @@ pub fn one<'a, T: Deserialize<'a>>(body: &'a str, what: &str) -> Result<T, CoreE
 /// A JSON object as `T`. (serde would also read a struct from an array of its fields'
 /// values, which Console never sends.)
 pub fn object<'a, T: Deserialize<'a>>(text: &'a str) -> Result<T, String> {
-    if !text.trim_start().starts_with('{') {
-        return Err("not a JSON object".into());
-    }
+    opens_an_object(text)?;
     serde_json::from_str(text).map_err(|e| reason(&e))
+}
+
+fn opens_an_object(text: &str) -> Result<(), String> {
+    match text.trim_start().starts_with('{') {
+        true => Ok(()),
+        false => Err("not a JSON object".into()),
+    }
 }
 
 /// Hands each item of a JSON array to `item`, which returns `Err(why)` to drop it.
@@ -147,9 +152,7 @@ pub fn each_page_item<'a>(
     what: &str,
     item: &mut dyn FnMut(&'a RawValue) -> Result<(), String>,
 ) -> Result<(PageInfo, Vec<Dropped>), CoreError> {
-    if !body.trim_start().starts_with('{') {
-        return Err(decode_error(what, &"not a JSON object"));
-    }
+    opens_an_object(body).map_err(|why| decode_error(what, &why))?;
     let mut items = 0;
     let mut counted = |raw: &'a RawValue| {
         items += 1;
@@ -174,7 +177,7 @@ struct PageRead {
 
 /// A v1 search page, `{data?, page, totalPages, perPage, totalElements}`: `data` (absent or null is an empty
 /// page) streamed through `Items`; the counts read as `lenient::int`; other members
-/// skipped; a member given twice is an error, as serde's derive makes it.
+/// skipped; a member given twice is an error.
 struct PageVisitor<'i, 'a> {
     item: &'i mut dyn FnMut(&'a RawValue) -> Result<(), String>,
 }
@@ -190,25 +193,33 @@ impl<'a> Visitor<'a> for PageVisitor<'_, 'a> {
         let mut page = PageRead { total_pages: None, total_elements: None, dropped: Vec::new() };
         let (mut seen_data, mut seen_pages, mut seen_elements) = (false, false, false);
         while let Some(key) = map.next_key::<Cow<'a, str>>()? {
-            let seen = match key.as_ref() {
-                "data" => &mut seen_data,
-                "totalPages" => &mut seen_pages,
-                "totalElements" => &mut seen_elements,
+            match key.as_ref() {
+                "data" => {
+                    first_time(&mut seen_data, &key)?;
+                    page.dropped = map.next_value_seed(DataSeed { item: &mut *self.item })?;
+                }
+                "totalPages" => {
+                    first_time(&mut seen_pages, &key)?;
+                    page.total_pages = map.next_value::<LenientInt<i32>>()?.0;
+                }
+                "totalElements" => {
+                    first_time(&mut seen_elements, &key)?;
+                    page.total_elements = map.next_value::<LenientInt<i64>>()?.0;
+                }
                 _ => {
                     map.next_value::<IgnoredAny>()?;
-                    continue;
                 }
-            };
-            if std::mem::replace(seen, true) {
-                return Err(de::Error::custom(format_args!("duplicate field `{key}`")));
-            }
-            match key.as_ref() {
-                "data" => page.dropped = map.next_value_seed(DataSeed { item: &mut *self.item })?,
-                "totalPages" => page.total_pages = map.next_value::<LenientInt<i32>>()?.0,
-                _ => page.total_elements = map.next_value::<LenientInt<i64>>()?.0,
             }
         }
         Ok(page)
+    }
+}
+
+/// A member given twice is an error, as serde's derive makes it.
+fn first_time<E: de::Error>(seen: &mut bool, key: &str) -> Result<(), E> {
+    match std::mem::replace(seen, true) {
+        false => Ok(()),
+        true => Err(E::custom(format_args!("duplicate field `{key}`"))),
     }
 }
 
