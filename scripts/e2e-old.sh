@@ -17,11 +17,9 @@ cd "$ROOT"
 "$ROOT/scripts/build.sh"
 step "Building the Console simulator"
 cargo build --quiet -p conduktor-sim
-# By default every e2e/tests file but the abort storm and the round counts, as in
-# scripts/test.sh: both test the core and the shim, which the 1.55 app covers, and the
-# round counts read entities that only e2e/app's catalog has.
+# By default the files scripts/test.sh runs here (old_app_test_files).
 tests=("$@")
-[ $# -gt 0 ] || mapfile -t tests < <(find e2e/tests -name '*.test.mjs' ! -name 'storm.test.mjs' ! -name 'rounds.test.mjs' | sort)
+[ $# -gt 0 ] || mapfile -t tests < <(old_app_test_files)
 run_old_e2e_tests "${E2E_OLD_IDP_PORT:-28975}" "${E2E_OLD_SIM_PORT:-28973}" "${E2E_OLD_BACKSTAGE_PORT:-27047}" "${tests[@]}"
 if [ $# -eq 0 ]; then
   stop_started
